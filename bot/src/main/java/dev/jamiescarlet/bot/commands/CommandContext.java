@@ -1,0 +1,25 @@
+package dev.jamiescarlet.bot.commands;
+
+import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
+import dev.jamiescarlet.tools.kubernetes.KubernetesReads;
+import java.time.Clock;
+
+/**
+ * Who asked, where, and what to answer with.
+ *
+ * @param userId Slack user ID
+ * @param channelId Slack channel ID
+ * @param defaultCluster the channel's default cluster, or null for the registry's default
+ * @param clusters the cluster registry
+ * @param kubernetes Kubernetes reads
+ * @param commands all commands (for help and suggestions)
+ * @param clock the clock
+ */
+public record CommandContext(
+    String userId,
+    String channelId,
+    String defaultCluster,
+    ClusterRegistry clusters,
+    KubernetesReads kubernetes,
+    Commands commands,
+    Clock clock) {}

@@ -1,0 +1,41 @@
+package dev.jamiescarlet.bot.commands;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The one place commands are registered. */
+public final class Commands {
+  private final Map<String, Command> byVerb = new LinkedHashMap<>();
+
+  /** A registry of the given commands, in help order. */
+  public Commands(List<Command> commands) {
+    for (Command command : commands) {
+      if (byVerb.put(command.verb(), command) != null) {
+        throw new IllegalArgumentException("two commands claim the verb " + command.verb());
+      }
+    }
+  }
+
+  /** Every command the bot ships, in the order help lists them. */
+  public static Commands standard() {
+    return new Commands(List.of());
+  }
+
+  /** The command for a verb. */
+  public Optional<Command> find(String verb) {
+    return Optional.ofNullable(byVerb.get(verb));
+  }
+
+  /** All commands in help order. */
+  public Collection<Command> all() {
+    return byVerb.values();
+  }
+
+  /** The known verb closest to a mistyped one, if any is close enough to be a typo. */
+  public Optional<String> closest(String typed) {
+    return Suggestions.closest(typed, byVerb.keySet());
+  }
+}

@@ -1,0 +1,27 @@
+package dev.jamiescarlet.tools.kubernetes;
+
+import java.util.List;
+
+/**
+ * Read-only Kubernetes queries, one cluster at a time, returning summaries people look for.
+ *
+ * <p>Every method throws {@link KubernetesToolException} with a readable message (cluster,
+ * namespace, what failed) instead of a raw client exception.
+ */
+public interface KubernetesReads {
+
+  /** Pods in a namespace (all namespaces when {@code namespace} is null), optionally by label. */
+  List<PodSummary> pods(String cluster, String namespace, String labelSelector);
+
+  /** Deployments in a namespace (all namespaces when null), with a health verdict for each. */
+  List<DeploymentSummary> deployments(String cluster, String namespace);
+
+  /** A `kubectl describe`-style view of one object: KIND is pod, deployment, node, service... */
+  Description describe(String cluster, String namespace, String kind, String name);
+
+  /** Logs of a pod, or of one pod of a deployment when {@code target} is {@code deploy/NAME}. */
+  LogResult logs(String cluster, String namespace, LogRequest request);
+
+  /** Events in a namespace (all when null), newest first; only warnings when asked. */
+  List<EventSummary> events(String cluster, String namespace, boolean warningsOnly);
+}
