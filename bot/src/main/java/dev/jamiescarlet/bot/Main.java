@@ -1,11 +1,115 @@
 package dev.jamiescarlet.bot;
 
-/** Entry point: {@code jamie.jar [demo|--help]}. */
+import dev.jamiescarlet.bot.config.ConfigException;
+import dev.jamiescarlet.bot.config.JamieConfig;
+import dev.jamiescarlet.bot.config.Setting;
+import dev.jamiescarlet.bot.config.Settings;
+import dev.jamiescarlet.bot.http.StartupException;
+import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
+import dev.jamiescarlet.tools.kubernetes.KubeconfigClusterRegistry;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Entry point: {@code java -jar jamie.jar [demo|--help]}. */
 public final class Main {
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+
   private Main() {}
 
-  /** Runs the bot, the demo, or prints help. */
+  /** Runs the bot from its environment, the demo, or prints help. */
   public static void main(String[] args) {
-    throw new UnsupportedOperationException("wired in the next commit");
+    String mode = args.length == 0 ? "run" : args[0];
+    int exit =
+        switch (mode) {
+          case "run" -> run();
+          case "demo" -> Demo.run(System.getenv());
+          case "--help", "-h", "help" -> {
+            printHelp(new PrintStream(System.out, true, StandardCharsets.UTF_8));
+            yield 0;
+          }
+          default -> {
+            System.err.println("Unknown argument `" + mode + "`. Run with --help to see the options.");
+            yield 2;
+          }
+        };
+    if (exit != 0) {
+      System.exit(exit);
+    }
+  }
+
+  private static int run() {
+    ClusterRegistry clusters = null;
+    Bot bot = null;
+    try {
+      JamieConfig config = JamieConfig.fromEnv(System.getenv());
+      clusters = KubeconfigClusterRegistry.fromEnvironment(config.kubeconfig(), config.defaultCluster());
+      bot = Bot.start(config, clusters);
+      awaitShutdown(bot, clusters);
+      return 0;
+    } catch (ConfigException | StartupException e) {
+      return fail(e.getMessage(), bot, clusters);
+    } catch (RuntimeException e) {
+      log.error("the bot could not start", e);
+      return fail("The bot could not start: " + e.getMessage(), bot, clusters);
+    }
+  }
+
+  /** Logs a start-up failure for operators, prints it for humans, and releases what started. */
+  static int fail(String message, AutoCloseable... started) {
+    log.error(message);
+    System.err.println(message);
+    for (AutoCloseable c : started) {
+      if (c != null) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          log.debug("closing after a failed start", e);
+        }
+      }
+    }
+    return 2;
+  }
+
+  /** Blocks until Ctrl-C or SIGTERM, then closes everything in reverse order. */
+  static void awaitShutdown(AutoCloseable... parts) {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("shutting down");
+                  for (AutoCloseable part : parts) {
+                    try {
+                      part.close();
+                    } catch (Exception e) {
+                      log.warn("while shutting down: {}", e.getMessage());
+                    }
+                  }
+                  stopped.countDown();
+                },
+                "shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static void printHelp(PrintStream out) {
+    out.println("Jamie & Scarlet: self-hosted, Slack-native ChatOps for Kubernetes.");
+    out.println();
+    out.println("Usage:");
+    out.println("  java -jar jamie.jar          run the bot, configured by the environment");
+    out.println("  java -jar jamie.jar demo     run the demo: sandbox Slack + demo cluster + bot");
+    out.println("  java -jar jamie.jar --help   this text");
+    out.println();
+    out.println("Settings (environment variables):");
+    for (Setting s : Settings.ALL) {
+      String dflt = s.defaultValue() == null ? "(none)" : s.defaultValue();
+      out.printf("  %-22s default %-24s %s%n", s.name(), dflt, s.meaning().replace("`", ""));
+    }
   }
 }

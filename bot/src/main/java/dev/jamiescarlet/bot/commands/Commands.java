@@ -21,7 +21,15 @@ public final class Commands {
 
   /** Every command the bot ships, in the order help lists them. */
   public static Commands standard() {
-    return new Commands(List.of());
+    return new Commands(
+        List.of(
+            new HelpCommand(),
+            new ClustersCommand(),
+            new PodsCommand(),
+            new DeploymentsCommand(),
+            new DescribeCommand(),
+            new LogsCommand(),
+            new EventsCommand()));
   }
 
   /** The command for a verb. */

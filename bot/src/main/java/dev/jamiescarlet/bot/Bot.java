@@ -1,0 +1,136 @@
+package dev.jamiescarlet.bot;
+
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
+import dev.jamiescarlet.bot.commands.CommandRunner;
+import dev.jamiescarlet.bot.commands.Commands;
+import dev.jamiescarlet.bot.config.JamieConfig;
+import dev.jamiescarlet.bot.config.SlackMode;
+import dev.jamiescarlet.bot.http.HttpServer;
+import dev.jamiescarlet.bot.http.StartupException;
+import dev.jamiescarlet.bot.render.BlockKitRenderer;
+import dev.jamiescarlet.bot.slack.AppHome;
+import dev.jamiescarlet.bot.slack.BoltApps;
+import dev.jamiescarlet.bot.slack.Conversation;
+import dev.jamiescarlet.bot.slack.Deliveries;
+import dev.jamiescarlet.bot.slack.SlackHandlers;
+import dev.jamiescarlet.bot.slack.SlackHttpAdapter;
+import dev.jamiescarlet.bot.slack.SlackReplier;
+import dev.jamiescarlet.bot.slack.Work;
+import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
+import dev.jamiescarlet.tools.kubernetes.Fabric8KubernetesReads;
+import dev.jamiescarlet.tools.kubernetes.KubernetesReads;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running bot: the Bolt app on its transport, the HTTP server, and the tools behind them. */
+public final class Bot implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Bot.class);
+
+  private final JamieConfig config;
+  private final ClusterRegistry clusters;
+  private final Work work = new Work();
+  private App app;
+  private SocketModeApp socketMode;
+  private HttpServer http;
+
+  private Bot(JamieConfig config, ClusterRegistry clusters) {
+    this.config = config;
+    this.clusters = clusters;
+  }
+
+  /** Builds and starts everything; failures name their fix and leave nothing running. */
+  public static Bot start(JamieConfig config, ClusterRegistry clusters) {
+    Bot bot = new Bot(config, clusters);
+    try {
+      bot.startAll();
+      return bot;
+    } catch (RuntimeException e) {
+      bot.close();
+      throw e;
+    }
+  }
+
+  private void startAll() {
+    Clock clock = Clock.systemUTC();
+    Slack slack = BoltApps.slack(config);
+    app = BoltApps.create(config, slack);
+    KubernetesReads reads = new Fabric8KubernetesReads(clusters, clock);
+    BlockKitRenderer renderer = new BlockKitRenderer();
+    SlackReplier replier = new SlackReplier(slack, config.botToken(), renderer);
+    Conversation conversation =
+        new Conversation(new CommandRunner(Commands.standard()), clusters, reads, replier, clock);
+    new SlackHandlers(
+            conversation, Deliveries.standard(), work, renderer, new AppHome(clusters, reads, renderer))
+        .register(app, config.slashCommand());
+    app.start();
+
+    SlackHttpAdapter adapter =
+        config.slackMode() == SlackMode.HTTP ? new SlackHttpAdapter(app, config.signingSecret()) : null;
+    http = new HttpServer(config.httpBind(), config.httpPort(), adapter, this::readiness).start();
+
+    if (config.slackMode() == SlackMode.SOCKET) {
+      try {
+        socketMode = new SocketModeApp(config.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
+        socketMode.startAsync();
+      } catch (Exception e) {
+        throw new StartupException(
+            "Socket Mode could not connect to Slack ("
+                + e.getMessage()
+                + "): check SLACK_APP_TOKEN (an xapp- token with connections:write) and that"
+                + " Socket Mode is enabled for the app",
+            e);
+      }
+    }
+    log.info(
+        "bot started: slack mode {}, http port {}, {} cluster(s)",
+        config.slackMode().name().toLowerCase(java.util.Locale.ROOT),
+        http.port(),
+        clusters.clusters().size());
+  }
+
+  /** Failing readiness checks by name; empty when ready. */
+  public Map<String, String> readiness() {
+    Map<String, String> failing = new LinkedHashMap<>();
+    if (app == null || app.status() != App.Status.Running) {
+      failing.put("slack_app", "not started");
+    }
+    if (config.slackMode() == SlackMode.SOCKET
+        && (socketMode == null || socketMode.getClient() == null || !socketMode.getClient().verifyConnection())) {
+      failing.put("socket_mode", "not connected to Slack");
+    }
+    return failing;
+  }
+
+  /** The HTTP server's port. */
+  public int httpPort() {
+    return http.port();
+  }
+
+  @Override
+  public void close() {
+    if (socketMode != null) {
+      try {
+        socketMode.close();
+      } catch (Exception e) {
+        log.warn("closing Socket Mode: {}", e.getMessage());
+      }
+    }
+    if (http != null) {
+      http.close();
+    }
+    if (app != null) {
+      try {
+        app.stop();
+      } catch (Exception e) {
+        log.warn("stopping the Bolt app: {}", e.getMessage());
+      }
+    }
+    work.close();
+  }
+}

@@ -1,0 +1,199 @@
+package dev.jamiescarlet.bot.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The bot's configuration, bound from the environment and validated at once: every problem is
+ * reported together, each with its fix.
+ *
+ * @param slackMode socket or http
+ * @param botToken xoxb- token
+ * @param appToken xapp- token (socket mode), or null
+ * @param signingSecret signing secret (http mode), or null
+ * @param slackApiUrl Web API base URL, ending in /
+ * @param authTest whether to call auth.test at start
+ * @param slashCommand the slash command, e.g. /jamie
+ * @param httpPort HTTP server port (0 = any free port)
+ * @param httpBind HTTP bind address
+ * @param kubeconfig kubeconfig path, or null for the default lookup
+ * @param defaultCluster default cluster, or null
+ * @param sandboxPort sandbox port (demo only)
+ * @param logFormat json or text
+ * @param promptsDir prompt override directory, or null
+ */
+public record JamieConfig(
+    SlackMode slackMode,
+    String botToken,
+    String appToken,
+    String signingSecret,
+    String slackApiUrl,
+    boolean authTest,
+    String slashCommand,
+    int httpPort,
+    String httpBind,
+    String kubeconfig,
+    String defaultCluster,
+    int sandboxPort,
+    String logFormat,
+    String promptsDir) {
+
+  /** Reads and validates; throws {@link ConfigException} listing every problem. */
+  public static JamieConfig fromEnv(Map<String, String> env) {
+    Reader r = new Reader(env);
+    SlackMode mode = r.mode();
+    String botToken =
+        r.token(Settings.SLACK_BOT_TOKEN, "xoxb-", "a bot token from OAuth & Permissions", true);
+    String appToken =
+        r.token(
+            Settings.SLACK_APP_TOKEN,
+            "xapp-",
+            "an app-level token (Basic Information → App-Level Tokens, scope connections:write);"
+                + " Socket Mode needs it",
+            mode == SlackMode.SOCKET);
+    String secret = r.get(Settings.SLACK_SIGNING_SECRET);
+    if (mode == SlackMode.HTTP && secret == null) {
+      r.problem(
+          "SLACK_SIGNING_SECRET is not set; http mode needs it to verify requests"
+              + " (Basic Information → Signing Secret)");
+    }
+    String apiUrl = r.url(Settings.SLACK_API_URL);
+    boolean authTest = r.bool(Settings.SLACK_AUTH_TEST);
+    String slash = r.get(Settings.SLASH_COMMAND);
+    if (!slash.startsWith("/") || slash.length() < 2) {
+      r.problem("JAMIE_SLASH_COMMAND must start with / (e.g. /jamie), not `" + slash + "`");
+    }
+    int httpPort = r.port(Settings.HTTP_PORT);
+    int sandboxPort = r.port(Settings.SANDBOX_PORT);
+    String format = r.get(Settings.LOG_FORMAT).toLowerCase(Locale.ROOT);
+    if (!format.equals("json") && !format.equals("text")) {
+      r.problem("JAMIE_LOG_FORMAT must be `json` or `text`, not `" + format + "`");
+    }
+    r.throwIfProblems();
+    return new JamieConfig(
+        mode,
+        botToken,
+        appToken,
+        secret,
+        apiUrl,
+        authTest,
+        slash,
+        httpPort,
+        r.get(Settings.HTTP_BIND),
+        r.get(Settings.KUBECONFIG.name()),
+        r.get(Settings.DEFAULT_CLUSTER),
+        sandboxPort,
+        format,
+        r.get(Settings.PROMPTS_DIR));
+  }
+
+  /** Secrets stay out of logs and exceptions. */
+  @Override
+  public String toString() {
+    return "JamieConfig[slackMode="
+        + slackMode
+        + ", slackApiUrl="
+        + slackApiUrl
+        + ", httpPort="
+        + httpPort
+        + ", defaultCluster="
+        + defaultCluster
+        + ", secrets=redacted]";
+  }
+
+  /** Reads values, collecting problems rather than stopping at the first. */
+  private static final class Reader {
+    private final Map<String, String> env;
+    private final List<String> problems = new ArrayList<>();
+
+    Reader(Map<String, String> env) {
+      this.env = env;
+    }
+
+    String get(String name) {
+      String v = env.get(name);
+      return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    String get(Setting s) {
+      String v = get(s.name());
+      return v != null ? v : s.defaultValue();
+    }
+
+    void problem(String p) {
+      problems.add(p);
+    }
+
+    SlackMode mode() {
+      String v = get(Settings.SLACK_MODE).toLowerCase(Locale.ROOT);
+      return switch (v) {
+        case "socket" -> SlackMode.SOCKET;
+        case "http" -> SlackMode.HTTP;
+        default -> {
+          problem("JAMIE_SLACK_MODE must be `socket` or `http`, not `" + v + "`");
+          yield SlackMode.SOCKET;
+        }
+      };
+    }
+
+    String token(Setting s, String prefix, String what, boolean required) {
+      String v = get(s.name());
+      if (v == null) {
+        if (required) {
+          problem(s.name() + " is not set; it must be " + what + ", starting with " + prefix);
+        }
+        return null;
+      }
+      if (!v.startsWith(prefix)) {
+        problem(s.name() + " must start with " + prefix + " (it is " + what + ")");
+      }
+      return v;
+    }
+
+    String url(Setting s) {
+      String v = get(s);
+      try {
+        URI uri = new URI(v);
+        if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
+          throw new URISyntaxException(v, "not http(s)");
+        }
+      } catch (URISyntaxException e) {
+        problem(
+            s.name() + " must be an http(s) URL such as " + s.defaultValue() + ", not `" + v + "`");
+      }
+      return v.endsWith("/") ? v : v + "/";
+    }
+
+    boolean bool(Setting s) {
+      String v = get(s).toLowerCase(Locale.ROOT);
+      if (!v.equals("true") && !v.equals("false")) {
+        problem(s.name() + " must be `true` or `false`, not `" + v + "`");
+      }
+      return !v.equals("false");
+    }
+
+    int port(Setting s) {
+      String v = get(s);
+      try {
+        int p = Integer.parseInt(v);
+        if (p < 0 || p > 65_535) {
+          throw new NumberFormatException();
+        }
+        return p;
+      } catch (NumberFormatException e) {
+        problem(s.name() + " must be a port number from 0 to 65535, not `" + v + "`");
+        return 0;
+      }
+    }
+
+    void throwIfProblems() {
+      if (!problems.isEmpty()) {
+        throw new ConfigException(problems);
+      }
+    }
+  }
+}

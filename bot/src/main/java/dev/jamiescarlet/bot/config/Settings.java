@@ -1,0 +1,103 @@
+package dev.jamiescarlet.bot.config;
+
+import java.util.List;
+
+/** Every setting in one list: --help prints it and a test checks the README table against it. */
+public final class Settings {
+  public static final Setting SLACK_MODE =
+      new Setting(
+          "JAMIE_SLACK_MODE",
+          "socket",
+          "How Slack reaches the bot: `socket` (Socket Mode) or `http` (Events API at POST /slack/events).",
+          false);
+  public static final Setting SLACK_BOT_TOKEN =
+      new Setting("SLACK_BOT_TOKEN", null, "Bot token (`xoxb-…`). Required.", true);
+  public static final Setting SLACK_APP_TOKEN =
+      new Setting(
+          "SLACK_APP_TOKEN",
+          null,
+          "App-level token (`xapp-…`) with `connections:write`. Required in socket mode.",
+          true);
+  public static final Setting SLACK_SIGNING_SECRET =
+      new Setting(
+          "SLACK_SIGNING_SECRET",
+          null,
+          "Signing secret that verifies HTTP requests from Slack. Required in http mode.",
+          true);
+  public static final Setting SLACK_API_URL =
+      new Setting(
+          "SLACK_API_URL",
+          "https://slack.com/api/",
+          "Slack Web API base URL (the demo points it at the sandbox).",
+          false);
+  public static final Setting SLACK_AUTH_TEST =
+      new Setting(
+          "JAMIE_SLACK_AUTH_TEST",
+          "true",
+          "Call `auth.test` at start to check the bot token; `false` skips it (offline benchmarks).",
+          false);
+  public static final Setting SLASH_COMMAND =
+      new Setting("JAMIE_SLASH_COMMAND", "/jamie", "The slash command the app registers.", false);
+  public static final Setting HTTP_PORT =
+      new Setting(
+          "JAMIE_HTTP_PORT",
+          "8080",
+          "Port of the HTTP server: /slack/events, /healthz, /readyz.",
+          false);
+  public static final Setting HTTP_BIND =
+      new Setting("JAMIE_HTTP_BIND", "0.0.0.0", "Address the HTTP server binds to.", false);
+  public static final Setting KUBECONFIG =
+      new Setting(
+          "KUBECONFIG",
+          "~/.kube/config",
+          "Kubeconfig file; every context becomes a cluster. In a pod the service account is used too.",
+          false);
+  public static final Setting DEFAULT_CLUSTER =
+      new Setting(
+          "JAMIE_DEFAULT_CLUSTER",
+          null,
+          "Cluster used when a command has no `--cluster` (default: the kubeconfig's current context).",
+          false);
+  public static final Setting SANDBOX_PORT =
+      new Setting(
+          "JAMIE_SANDBOX_PORT",
+          "3000",
+          "Demo only: port of the sandbox (Slack emulator, web console, JSON API).",
+          false);
+  public static final Setting LOG_FORMAT =
+      new Setting(
+          "JAMIE_LOG_FORMAT", "json", "`json` (one JSON object per line) or `text`.", false);
+  public static final Setting LOG_LEVEL =
+      new Setting(
+          "JAMIE_LOG_LEVEL",
+          "INFO",
+          "Log level of the bot's own loggers: ERROR, WARN, INFO, DEBUG.",
+          false);
+  public static final Setting PROMPTS_DIR =
+      new Setting(
+          "JAMIE_PROMPTS_DIR",
+          null,
+          "Directory of prompt files overriding the packaged ones (default: `./prompts` when present).",
+          false);
+
+  /** All settings, in the order --help and the README list them. */
+  public static final List<Setting> ALL =
+      List.of(
+          SLACK_MODE,
+          SLACK_BOT_TOKEN,
+          SLACK_APP_TOKEN,
+          SLACK_SIGNING_SECRET,
+          SLACK_API_URL,
+          SLACK_AUTH_TEST,
+          SLASH_COMMAND,
+          HTTP_PORT,
+          HTTP_BIND,
+          KUBECONFIG,
+          DEFAULT_CLUSTER,
+          SANDBOX_PORT,
+          LOG_FORMAT,
+          LOG_LEVEL,
+          PROMPTS_DIR);
+
+  private Settings() {}
+}

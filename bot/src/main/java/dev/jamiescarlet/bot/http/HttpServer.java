@@ -1,0 +1,74 @@
+package dev.jamiescarlet.bot.http;
+
+import dev.jamiescarlet.bot.slack.SlackHttpAdapter;
+import io.javalin.Javalin;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The bot's HTTP server: Slack's Events API (in http mode), liveness and readiness. */
+public final class HttpServer implements AutoCloseable {
+  private final Javalin javalin;
+  private final String bind;
+  private final int requestedPort;
+
+  /**
+   * A server on {@code bind:port}.
+   *
+   * @param slack the Events API adapter, or null in socket mode
+   * @param readiness what /readyz reports: check name → failure reason (empty map = ready)
+   */
+  public HttpServer(
+      String bind, int port, SlackHttpAdapter slack, Supplier<Map<String, String>> readiness) {
+    this.bind = bind;
+    this.requestedPort = port;
+    this.javalin =
+        Javalin.create(
+            cfg -> {
+              cfg.startup.showJavalinBanner = false;
+              cfg.routes.get("/healthz", ctx -> ctx.result("ok"));
+              cfg.routes.get(
+                  "/readyz",
+                  ctx -> {
+                    Map<String, String> failing = readiness.get();
+                    ctx.status(failing.isEmpty() ? 200 : 503);
+                    ctx.json(Map.of("ready", failing.isEmpty(), "failing", failing));
+                  });
+              if (slack != null) {
+                cfg.routes.post("/slack/events", slack::handle);
+              } else {
+                cfg.routes.post(
+                    "/slack/events",
+                    ctx ->
+                        ctx.status(404)
+                            .json(
+                                Map.of(
+                                    "error",
+                                    "this bot runs in Socket Mode; set JAMIE_SLACK_MODE=http to"
+                                        + " receive Slack requests here")));
+              }
+            });
+  }
+
+  /** Starts listening; a taken port fails with a message naming JAMIE_HTTP_PORT. */
+  public HttpServer start() {
+    try {
+      javalin.start(bind, requestedPort);
+      return this;
+    } catch (RuntimeException e) {
+      if (Ports.inUse(e)) {
+        throw Ports.taken(requestedPort, "JAMIE_HTTP_PORT", e);
+      }
+      throw e;
+    }
+  }
+
+  /** The port it listens on (useful when started on port 0). */
+  public int port() {
+    return javalin.port();
+  }
+
+  @Override
+  public void close() {
+    javalin.stop();
+  }
+}

@@ -1,0 +1,143 @@
+package dev.jamiescarlet.bot.slack;
+
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.methods.response.views.ViewsPublishResponse;
+import com.slack.api.model.view.ViewState;
+import dev.jamiescarlet.bot.commands.Buttons;
+import dev.jamiescarlet.bot.message.Block;
+import dev.jamiescarlet.bot.message.Message;
+import dev.jamiescarlet.bot.message.Status;
+import dev.jamiescarlet.bot.render.BlockKitRenderer;
+import dev.jamiescarlet.bot.render.Views;
+import dev.jamiescarlet.tools.kubernetes.ClusterInfo;
+import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
+import dev.jamiescarlet.tools.kubernetes.Health;
+import dev.jamiescarlet.tools.kubernetes.KubernetesReads;
+import dev.jamiescarlet.tools.kubernetes.KubernetesToolException;
+import dev.jamiescarlet.tools.kubernetes.PodSummary;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The App Home tab: cluster health at a glance, and a way to run a command from a modal. */
+public final class AppHome {
+  /** action_id of the "Run a command…" button. */
+  public static final String OPEN_COMMAND_ACTION = "home.open_command";
+
+  /** callback_id of the command modal. */
+  public static final String COMMAND_MODAL = "command_modal";
+
+  /** block_id of the modal's input. */
+  public static final String COMMAND_BLOCK = "command";
+
+  private static final String COMMAND_INPUT = "command_input";
+  private static final int MAX_CLUSTERS = 10;
+  private static final Logger log = LoggerFactory.getLogger(AppHome.class);
+
+  private final ClusterRegistry clusters;
+  private final KubernetesReads kubernetes;
+  private final BlockKitRenderer renderer;
+
+  /** A Home tab over these clusters. */
+  public AppHome(ClusterRegistry clusters, KubernetesReads kubernetes, BlockKitRenderer renderer) {
+    this.clusters = clusters;
+    this.kubernetes = kubernetes;
+    this.renderer = renderer;
+  }
+
+  /** The Home tab's content for a user. */
+  public Message content() {
+    Message.Builder m = Message.builder("Jamie's home").header("Cluster health");
+    List<ClusterInfo> known = clusters.clusters();
+    if (known.isEmpty()) {
+      m.section(
+          ":white_circle: I don't know any clusters yet. Operators: set KUBECONFIG, or run me in a"
+              + " pod with a service account.");
+    }
+    List<Block.Button> buttons = new ArrayList<>();
+    for (ClusterInfo c : known.subList(0, Math.min(MAX_CLUSTERS, known.size()))) {
+      m.section(clusterLine(c));
+      String command = "pods -A --cluster " + c.name();
+      if (buttons.size() < 5) {
+        buttons.add(Block.Button.of("Pods on " + c.name(), Buttons.RUN_PREFIX + command, command));
+      }
+    }
+    buttons.add(
+        new Block.Button("Run a command…", OPEN_COMMAND_ACTION, "open", Block.Style.PRIMARY));
+    m.actions(buttons);
+    m.divider()
+        .header("Waiting for you")
+        .section("No approvals are waiting for you.")
+        .context("Answers to buttons here arrive in your DM with me. `help` lists every command.");
+    return m.build();
+  }
+
+  /** Publishes the Home tab for a user; failures are logged. */
+  public void publish(MethodsClient client, String userId) {
+    try {
+      ViewsPublishResponse r =
+          client.viewsPublish(v -> v.userId(userId).view(Views.home(renderer.render(content()))));
+      if (!r.isOk()) {
+        log.warn("views.publish failed: {}", r.getError());
+      }
+    } catch (IOException | SlackApiException e) {
+      log.warn("views.publish failed: {}", e.getMessage());
+    }
+  }
+
+  /** Opens the "run a command" modal. */
+  public void openCommandModal(MethodsClient client, String triggerId) {
+    try {
+      ViewsOpenResponse r =
+          client.viewsOpen(
+              v ->
+                  v.triggerId(triggerId)
+                      .view(
+                          Views.textInputModal(
+                              COMMAND_MODAL,
+                              "Run a command",
+                              COMMAND_BLOCK,
+                              COMMAND_INPUT,
+                              "Command",
+                              "pods -n shop")));
+      if (!r.isOk()) {
+        log.warn("views.open failed: {}", r.getError());
+      }
+    } catch (IOException | SlackApiException e) {
+      log.warn("views.open failed: {}", e.getMessage());
+    }
+  }
+
+  /** The command typed into the modal, or null. */
+  public static String submittedCommand(ViewSubmissionPayload payload) {
+    if (payload.getView() == null || payload.getView().getState() == null) {
+      return null;
+    }
+    Map<String, Map<String, ViewState.Value>> values = payload.getView().getState().getValues();
+    Map<String, ViewState.Value> block = values == null ? null : values.get(COMMAND_BLOCK);
+    ViewState.Value value = block == null ? null : block.get(COMMAND_INPUT);
+    return value == null ? null : value.getValue();
+  }
+
+  private String clusterLine(ClusterInfo c) {
+    try {
+      List<PodSummary> pods = kubernetes.pods(c.name(), null, null);
+      long bad = pods.stream().filter(p -> p.health() != Health.HEALTHY).count();
+      Health worst =
+          pods.stream().map(PodSummary::health).min(Enum::compareTo).orElse(Health.HEALTHY);
+      String verdict =
+          bad == 0
+              ? "all " + pods.size() + " pods healthy"
+              : bad + " of " + pods.size() + " pods need attention";
+      return Status.of(worst).emoji() + " *" + c.name() + "* — " + verdict;
+    } catch (KubernetesToolException e) {
+      return Status.UNKNOWN.emoji() + " *" + c.name() + "* — " + e.getMessage();
+    }
+  }
+}

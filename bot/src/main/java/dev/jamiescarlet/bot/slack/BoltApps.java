@@ -1,0 +1,99 @@
+package dev.jamiescarlet.bot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
+import com.slack.api.bolt.middleware.builtin.RequestVerification;
+import com.slack.api.bolt.middleware.builtin.SSLCheck;
+import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.auth.AuthTestResponse;
+import dev.jamiescarlet.bot.config.ConfigException;
+import dev.jamiescarlet.bot.config.JamieConfig;
+import dev.jamiescarlet.bot.config.SlackMode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Builds the Bolt app. We pass Bolt's own middleware list ourselves so that auth.test runs once,
+ * at start, where a bad token fails with a message naming the fix (Bolt's default would call it
+ * inside the constructor and throw a bare exception).
+ */
+public final class BoltApps {
+  private BoltApps() {}
+
+  /** The Slack SDK pointed at the configured Web API. */
+  public static Slack slack(JamieConfig config) {
+    SlackConfig slackConfig = new SlackConfig();
+    slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
+    slackConfig.setStatsEnabled(false);
+    slackConfig.setPrettyResponseLoggingEnabled(false);
+    slackConfig.setFailOnUnknownProperties(false);
+    return Slack.getInstance(slackConfig);
+  }
+
+  /** A Bolt app with the built-in middleware and a verified (or, when disabled, assumed) identity. */
+  public static App create(JamieConfig config, Slack slack) {
+    AppConfig appConfig =
+        AppConfig.builder()
+            .slack(slack)
+            .singleTeamBotToken(config.botToken())
+            .signingSecret(config.signingSecret())
+            // identity was checked at start; re-checking per request would add a Slack round trip
+            .authTestCacheExpirationMillis(-1L)
+            .build();
+    AuthTestResponse identity = config.authTest() ? authTest(config, slack) : assumedIdentity();
+    List<Middleware> middleware = new ArrayList<>();
+    App app = new App(appConfig, middleware);
+    app.asOAuthApp(false);
+    middleware.add(new SSLCheck(appConfig.getVerificationToken()));
+    if (config.slackMode() == SlackMode.HTTP) {
+      middleware.add(
+          new RequestVerification(
+              new SlackSignature.Verifier(new SlackSignature.Generator(config.signingSecret()))));
+    }
+    middleware.add(new SingleTeamAuthorization(appConfig, identity, null));
+    middleware.add(new IgnoringSelfEvents(slack.getConfig()));
+    return app;
+  }
+
+  private static AuthTestResponse authTest(JamieConfig config, Slack slack) {
+    try {
+      AuthTestResponse r = slack.methods(config.botToken()).authTest(b -> b);
+      if (!r.isOk()) {
+        throw new ConfigException(
+            List.of(
+                "Slack rejected SLACK_BOT_TOKEN ("
+                    + r.getError()
+                    + "): copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions and"
+                    + " reinstall the app if it was revoked"));
+      }
+      return r;
+    } catch (IOException | SlackApiException e) {
+      throw new ConfigException(
+          List.of(
+              "Cannot reach the Slack Web API at "
+                  + config.slackApiUrl()
+                  + " ("
+                  + e.getMessage()
+                  + "): check SLACK_API_URL and the network, or set JAMIE_SLACK_AUTH_TEST=false to"
+                  + " start without checking the token"));
+    }
+  }
+
+  private static AuthTestResponse assumedIdentity() {
+    AuthTestResponse r = new AuthTestResponse();
+    r.setOk(true);
+    r.setUserId("U00000000");
+    r.setBotId("B00000000");
+    r.setTeamId("T00000000");
+    r.setHttpResponseHeaders(Collections.emptyMap());
+    return r;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.jamiescarlet.bot.slack;
+
+import dev.jamiescarlet.bot.commands.CommandContext;
+import dev.jamiescarlet.bot.commands.CommandRunner;
+import dev.jamiescarlet.bot.message.Message;
+import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
+import dev.jamiescarlet.tools.kubernetes.KubernetesReads;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Answers what a person typed, as that person, in that place, and delivers the answer. */
+public final class Conversation {
+  private static final Logger log = LoggerFactory.getLogger(Conversation.class);
+
+  private final CommandRunner runner;
+  private final ClusterRegistry clusters;
+  private final KubernetesReads kubernetes;
+  private final Replier replier;
+  private final Clock clock;
+
+  /** Wires the pieces an answer needs. */
+  public Conversation(
+      CommandRunner runner,
+      ClusterRegistry clusters,
+      KubernetesReads kubernetes,
+      Replier replier,
+      Clock clock) {
+    this.runner = runner;
+    this.clusters = clusters;
+    this.kubernetes = kubernetes;
+    this.replier = replier;
+    this.clock = clock;
+  }
+
+  /** The command runner. */
+  public CommandRunner runner() {
+    return runner;
+  }
+
+  /** The answer to a line of text from a user in a channel; never throws. */
+  public Message answer(String text, String userId, String channelId) {
+    CommandContext context =
+        new CommandContext(userId, channelId, null, clusters, kubernetes, runner.commands(), clock);
+    return runner.run(text, context);
+  }
+
+  /** Answers and delivers; a failed delivery is logged with its fix, never thrown. */
+  public void reply(ReplyTarget target, String text) {
+    Message answer = answer(text, target.userId(), target.channel());
+    deliver(target, answer);
+  }
+
+  /** Delivers a message; a failed delivery is logged with its fix, never thrown. */
+  public void deliver(ReplyTarget target, Message message) {
+    try {
+      replier.post(target, message);
+    } catch (RuntimeException e) {
+      log.error("could not deliver a reply to channel {}: {}", target.channel(), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package dev.jamiescarlet.bot.slack;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageEvent;
+import dev.jamiescarlet.bot.commands.Buttons;
+import dev.jamiescarlet.bot.message.Message;
+import dev.jamiescarlet.bot.render.BlockKitRenderer;
+import dev.jamiescarlet.bot.render.RenderedMessage;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Every Slack entry point: ack first (Slack wants it within 3 s), then do the work on a virtual
+ * thread and reply in the thread. Retried deliveries are dropped before any work starts.
+ */
+public final class SlackHandlers {
+  private static final Logger log = LoggerFactory.getLogger(SlackHandlers.class);
+  private static final Pattern RUN_BUTTON = Pattern.compile("^" + Pattern.quote(Buttons.RUN_PREFIX) + ".*");
+
+  private final Conversation conversation;
+  private final Deliveries deliveries;
+  private final Work work;
+  private final BlockKitRenderer renderer;
+  private final AppHome home;
+
+  /** Handlers over a conversation. */
+  public SlackHandlers(
+      Conversation conversation,
+      Deliveries deliveries,
+      Work work,
+      BlockKitRenderer renderer,
+      AppHome home) {
+    this.conversation = conversation;
+    this.deliveries = deliveries;
+    this.work = work;
+    this.renderer = renderer;
+    this.home = home;
+  }
+
+  /** Registers every handler on a Bolt app. */
+  public void register(App app, String slashCommand) {
+    app.command(slashCommand, (req, ctx) -> slashCommand(req.getPayload(), ctx));
+
+    app.event(
+        AppMentionEvent.class,
+        (payload, ctx) -> {
+          AppMentionEvent event = payload.getEvent();
+          if (!first("event:" + payload.getEventId(), event.getUser(), event.getChannel(), ctx.getRetryNum())) {
+            return ctx.ack();
+          }
+          String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
+          ReplyTarget target = ReplyTarget.thread(event.getChannel(), thread, event.getUser());
+          work.submit(() -> conversation.reply(target, event.getText()));
+          return ctx.ack();
+        });
+
+    app.event(
+        MessageEvent.class,
+        (payload, ctx) -> {
+          MessageEvent event = payload.getEvent();
+          boolean direct = "im".equals(event.getChannelType());
+          boolean fromPerson = event.getSubtype() == null && event.getBotId() == null;
+          if (!direct || !fromPerson) {
+            return ctx.ack();
+          }
+          if (!first("event:" + payload.getEventId(), event.getUser(), event.getChannel(), ctx.getRetryNum())) {
+            return ctx.ack();
+          }
+          ReplyTarget target = ReplyTarget.thread(event.getChannel(), event.getThreadTs(), event.getUser());
+          work.submit(() -> conversation.reply(target, event.getText()));
+          return ctx.ack();
+        });
+
+    app.blockAction(
+        RUN_BUTTON,
+        (req, ctx) -> {
+          BlockActionPayload p = req.getPayload();
+          String user = p.getUser().getId();
+          String channel = p.getChannel() != null ? p.getChannel().getId() : null;
+          if (!first("action:" + p.getTriggerId(), user, channel, null)) {
+            return ctx.ack();
+          }
+          String command = p.getActions().get(0).getValue();
+          log.info("button clicked: {}", p.getActions().get(0).getActionId());
+          ReplyTarget target = actionTarget(p, user, channel);
+          work.submit(() -> conversation.reply(target, command));
+          return ctx.ack();
+        });
+
+    app.blockAction(
+        AppHome.OPEN_COMMAND_ACTION,
+        (req, ctx) -> {
+          // a trigger_id lives 3 seconds: open the modal before anything slow
+          home.openCommandModal(ctx.client(), req.getPayload().getTriggerId());
+          return ctx.ack();
+        });
+
+    app.viewSubmission(
+        AppHome.COMMAND_MODAL,
+        (req, ctx) -> {
+          String user = req.getPayload().getUser().getId();
+          String text = AppHome.submittedCommand(req.getPayload());
+          if (text == null || text.isBlank()) {
+            return ctx.ackWithErrors(java.util.Map.of(AppHome.COMMAND_BLOCK, "Type a command, e.g. pods -n shop"));
+          }
+          if (first("view:" + req.getPayload().getView().getId() + ":" + req.getPayload().getView().getHash(), user, null, null)) {
+            // a DM to the user: posting to a user ID lands in their conversation with the app
+            work.submit(() -> conversation.reply(ReplyTarget.thread(user, null, user), text));
+          }
+          return ctx.ack();
+        });
+
+    app.event(
+        AppHomeOpenedEvent.class,
+        (payload, ctx) -> {
+          AppHomeOpenedEvent event = payload.getEvent();
+          if (!"home".equals(event.getTab())) {
+            return ctx.ack();
+          }
+          if (first("event:" + payload.getEventId(), event.getUser(), null, ctx.getRetryNum())) {
+            work.submit(() -> home.publish(ctx.client(), event.getUser()));
+          }
+          return ctx.ack();
+        });
+  }
+
+  private Response slashCommand(SlashCommandPayload p, SlashCommandContext ctx) {
+    if (!first("command:" + p.getTriggerId(), p.getUserId(), p.getChannelId(), null)) {
+      return ctx.ack();
+    }
+    String text = p.getText() == null ? "" : p.getText();
+    if (conversation.runner().instantCommand(text).isPresent()) {
+      // answers without I/O ride on the ack itself: no second round trip
+      Message answer = conversation.answer(text, p.getUserId(), p.getChannelId());
+      RenderedMessage rendered = renderer.render(answer);
+      return ctx.ack(
+          r ->
+              r.responseType(answer.inChannel() ? "in_channel" : "ephemeral")
+                  .text(rendered.text())
+                  .blocks(rendered.blocks()));
+    }
+    ReplyTarget target = ReplyTarget.responseUrl(p.getChannelId(), p.getResponseUrl(), p.getUserId());
+    work.submit(() -> conversation.reply(target, text));
+    return ctx.ack();
+  }
+
+  private static ReplyTarget actionTarget(BlockActionPayload p, String user, String channel) {
+    if (p.getMessage() != null && channel != null) {
+      String ts = p.getMessage().getThreadTs() != null ? p.getMessage().getThreadTs() : p.getMessage().getTs();
+      return ReplyTarget.thread(channel, ts, user);
+    }
+    if (p.getResponseUrl() != null) {
+      return ReplyTarget.responseUrl(channel, p.getResponseUrl(), user);
+    }
+    return ReplyTarget.thread(user, null, user);
+  }
+
+  /** Sets the log context for this request and says whether it is the first delivery. */
+  private boolean first(String key, String user, String channel, Integer retryNum) {
+    MDC.put("request_id", Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16));
+    if (user != null) {
+      MDC.put("user", user);
+    }
+    if (channel != null) {
+      MDC.put("channel", channel);
+    }
+    if (deliveries.first(key)) {
+      return true;
+    }
+    log.info("dropped a repeated delivery of {} (retry {})", key, retryNum);
+    return false;
+  }
+}

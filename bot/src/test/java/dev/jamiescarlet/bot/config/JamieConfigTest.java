@@ -1,0 +1,90 @@
+package dev.jamiescarlet.bot.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JamieConfigTest {
+
+  @Test
+  void socketModeDefaults() {
+    // given only the two tokens socket mode needs
+    Map<String, String> env = Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1");
+
+    // when bound
+    JamieConfig c = JamieConfig.fromEnv(env);
+
+    // then the defaults apply
+    assertThat(c.slackMode()).isEqualTo(SlackMode.SOCKET);
+    assertThat(c.httpPort()).isEqualTo(8080);
+    assertThat(c.sandboxPort()).isEqualTo(3000);
+    assertThat(c.slackApiUrl()).isEqualTo("https://slack.com/api/");
+    assertThat(c.slashCommand()).isEqualTo("/jamie");
+    assertThat(c.authTest()).isTrue();
+    assertThat(c.logFormat()).isEqualTo("json");
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnceWithItsFix() {
+    // given http mode with nothing right
+    Map<String, String> env =
+        Map.of(
+            "JAMIE_SLACK_MODE", "http",
+            "SLACK_BOT_TOKEN", "xapp-wrong-kind",
+            "JAMIE_HTTP_PORT", "99999",
+            "SLACK_API_URL", "ftp://nope",
+            "JAMIE_LOG_FORMAT", "xml");
+
+    // then one exception lists them all
+    assertThatThrownBy(() -> JamieConfig.fromEnv(env))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(
+            e ->
+                assertThat(((ConfigException) e).problems())
+                    .anyMatch(p -> p.startsWith("SLACK_BOT_TOKEN must start with xoxb-"))
+                    .anyMatch(p -> p.startsWith("SLACK_SIGNING_SECRET is not set"))
+                    .anyMatch(p -> p.startsWith("JAMIE_HTTP_PORT must be a port number"))
+                    .anyMatch(p -> p.startsWith("SLACK_API_URL must be an http(s) URL"))
+                    .anyMatch(p -> p.startsWith("JAMIE_LOG_FORMAT must be")));
+  }
+
+  @Test
+  void socketModeNeedsTheAppToken() {
+    assertThatThrownBy(() -> JamieConfig.fromEnv(Map.of("SLACK_BOT_TOKEN", "xoxb-1")))
+        .hasMessageContaining("SLACK_APP_TOKEN is not set")
+        .hasMessageContaining("xapp-");
+  }
+
+  @Test
+  void badModeIsNamed() {
+    assertThatThrownBy(
+            () ->
+                JamieConfig.fromEnv(
+                    Map.of("JAMIE_SLACK_MODE", "carrier-pigeon", "SLACK_BOT_TOKEN", "xoxb-1")))
+        .hasMessageContaining("JAMIE_SLACK_MODE must be `socket` or `http`, not `carrier-pigeon`");
+  }
+
+  @Test
+  void secretsNeverAppearInToString() {
+    JamieConfig c =
+        JamieConfig.fromEnv(
+            Map.of(
+                "JAMIE_SLACK_MODE", "http",
+                "SLACK_BOT_TOKEN", "xoxb-secret-token",
+                "SLACK_SIGNING_SECRET", "shh"));
+    assertThat(c.toString()).doesNotContain("xoxb-secret-token").doesNotContain("shh");
+  }
+
+  @Test
+  void apiUrlGetsATrailingSlash() {
+    JamieConfig c =
+        JamieConfig.fromEnv(
+            Map.of(
+                "SLACK_BOT_TOKEN", "xoxb-1",
+                "SLACK_APP_TOKEN", "xapp-1",
+                "SLACK_API_URL", "http://127.0.0.1:3000/api"));
+    assertThat(c.slackApiUrl()).isEqualTo("http://127.0.0.1:3000/api/");
+  }
+}
