@@ -213,8 +213,7 @@ final class WorkloadDescriber {
     }
     var status = j.getStatus();
     int desired =
-        WorkloadHealth.orZero(
-            j.getSpec().getCompletions() == null ? 1 : j.getSpec().getCompletions());
+        j.getSpec().getCompletions() == null ? 1 : j.getSpec().getCompletions().intValue();
     int succeeded = status == null ? 0 : WorkloadHealth.orZero(status.getSucceeded());
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put(
