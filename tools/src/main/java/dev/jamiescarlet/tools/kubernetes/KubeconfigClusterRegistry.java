@@ -1,0 +1,316 @@
+package dev.jamiescarlet.tools.kubernetes;
+
+import dev.jamiescarlet.tools.kubernetes.KubernetesToolException.Kind;
+import io.fabric8.kubernetes.api.model.NamedCluster;
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Clusters from kubeconfig contexts and the in-cluster service account, clients made lazily. */
+public final class KubeconfigClusterRegistry implements ClusterRegistry {
+  private static final Logger LOG = LoggerFactory.getLogger(KubeconfigClusterRegistry.class);
+
+  /** Name of the cluster the bot runs in, when it runs in a pod. */
+  public static final String IN_CLUSTER = "in-cluster";
+
+  static final int CONNECTION_TIMEOUT_MS = 5_000;
+  static final int REQUEST_TIMEOUT_MS = 10_000;
+  static final Path SERVICE_ACCOUNT = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
+
+  private record Entry(ClusterInfo info, Supplier<KubernetesClient> factory) {}
+
+  private final Map<String, Entry> entries;
+  private final Map<String, KubernetesClient> clients = new ConcurrentHashMap<>();
+  private final String defaultName;
+
+  private KubeconfigClusterRegistry(Map<String, Entry> entries, String defaultName) {
+    this.entries = entries;
+    this.defaultName = defaultName;
+  }
+
+  /**
+   * Clusters from the kubeconfig (the given path, else $KUBECONFIG, else ~/.kube/config) and the
+   * in-cluster service account when the bot runs in a pod.
+   *
+   * @param kubeconfigPath kubeconfig file, or null to look in the usual places
+   * @param defaultCluster the cluster used when none is named, or null for the current context
+   */
+  public static KubeconfigClusterRegistry fromEnvironment(
+      String kubeconfigPath, String defaultCluster) {
+    return fromEnvironment(
+        kubeconfigPath,
+        defaultCluster,
+        System.getenv(),
+        Path.of(System.getProperty("user.home", ".")),
+        SERVICE_ACCOUNT);
+  }
+
+  /** As {@link #fromEnvironment(String, String)}, with the environment passed in for tests. */
+  static KubeconfigClusterRegistry fromEnvironment(
+      String kubeconfigPath,
+      String defaultCluster,
+      Map<String, String> env,
+      Path home,
+      Path serviceAccount) {
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    String currentContext = null;
+    for (File file : kubeconfigFiles(kubeconfigPath, env, home)) {
+      String current = addContexts(file, entries);
+      if (currentContext == null) {
+        currentContext = current;
+      }
+    }
+    Path token = serviceAccount.resolve("token");
+    String host = env.get("KUBERNETES_SERVICE_HOST");
+    if (Files.isReadable(token) && host != null && !entries.containsKey(IN_CLUSTER)) {
+      String port = env.getOrDefault("KUBERNETES_SERVICE_PORT", "443");
+      String server = "https://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+      entries.put(IN_CLUSTER, inCluster(server, serviceAccount));
+    }
+    String chosen = defaultCluster;
+    if (chosen == null || chosen.isBlank()) {
+      chosen =
+          currentContext != null && entries.containsKey(currentContext) ? currentContext : null;
+      if (chosen == null && entries.containsKey(IN_CLUSTER)) {
+        chosen = IN_CLUSTER;
+      }
+      if (chosen == null && !entries.isEmpty()) {
+        chosen = entries.keySet().iterator().next();
+      }
+    }
+    return build(entries, chosen);
+  }
+
+  /**
+   * A registry over ready-made clients, for the demo cluster and tests.
+   *
+   * @param clients clients by cluster name, in the order to list them
+   * @param defaultName the default cluster, or null for the first
+   * @param source where the clusters came from, shown in {@code clusters}
+   */
+  public static KubeconfigClusterRegistry of(
+      Map<String, KubernetesClient> clients, String defaultName, String source) {
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    clients.forEach(
+        (name, client) -> {
+          String namespace = client.getNamespace() == null ? "default" : client.getNamespace();
+          ClusterInfo info =
+              new ClusterInfo(name, client.getMasterUrl().toString(), source, namespace, false);
+          entries.put(name, new Entry(info, () -> client));
+        });
+    String chosen =
+        defaultName != null || entries.isEmpty() ? defaultName : entries.keySet().iterator().next();
+    return build(entries, chosen);
+  }
+
+  private static KubeconfigClusterRegistry build(Map<String, Entry> entries, String chosen) {
+    if (chosen != null && !entries.containsKey(chosen)) {
+      throw new KubernetesToolException(
+          Kind.UNKNOWN_CLUSTER,
+          "The default cluster `"
+              + chosen
+              + "` is not a known cluster. Known clusters: "
+              + known(entries)
+              + ". Set the default to one of them, or leave it unset to use the kubeconfig's"
+              + " current context.");
+    }
+    Map<String, Entry> ordered = new LinkedHashMap<>();
+    if (chosen != null) {
+      Entry first = entries.get(chosen);
+      ordered.put(chosen, new Entry(withDefault(first.info(), true), first.factory()));
+    }
+    entries.forEach((name, entry) -> ordered.putIfAbsent(name, entry));
+    return new KubeconfigClusterRegistry(ordered, chosen);
+  }
+
+  @Override
+  public List<ClusterInfo> clusters() {
+    return entries.values().stream().map(Entry::info).toList();
+  }
+
+  @Override
+  public ClusterInfo resolve(String name) {
+    return entry(name).info();
+  }
+
+  @Override
+  public KubernetesClient client(String name) {
+    Entry entry = entry(name);
+    return clients.computeIfAbsent(entry.info().name(), n -> entry.factory().get());
+  }
+
+  @Override
+  public void close() {
+    clients.values().forEach(KubernetesClient::close);
+    clients.clear();
+  }
+
+  private Entry entry(String name) {
+    if (entries.isEmpty()) {
+      throw new KubernetesToolException(
+          Kind.UNKNOWN_CLUSTER,
+          "I don't know any Kubernetes cluster yet. Set KUBECONFIG to a kubeconfig file (one"
+              + " cluster per context), or run me in a pod with a service account.");
+    }
+    String wanted = name == null || name.isBlank() ? defaultName : name;
+    Entry entry = entries.get(wanted);
+    if (entry == null) {
+      String hint =
+          ClosestName.to(wanted, entries.keySet())
+              .map(n -> " Did you mean `" + n + "`?")
+              .orElse("");
+      throw new KubernetesToolException(
+          Kind.UNKNOWN_CLUSTER,
+          "I don't know cluster `" + wanted + "`. Known clusters: " + known(entries) + "." + hint);
+    }
+    return entry;
+  }
+
+  private static String known(Map<String, Entry> entries) {
+    return entries.isEmpty()
+        ? "none"
+        : entries.keySet().stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
+  }
+
+  private static ClusterInfo withDefault(ClusterInfo info, boolean isDefault) {
+    return new ClusterInfo(
+        info.name(), info.server(), info.source(), info.defaultNamespace(), isDefault);
+  }
+
+  private static List<File> kubeconfigFiles(String explicit, Map<String, String> env, Path home) {
+    List<File> files = new ArrayList<>();
+    if (explicit != null && !explicit.isBlank()) {
+      File file = new File(explicit);
+      if (!file.isFile()) {
+        throw new KubernetesToolException(
+            Kind.INVALID_REQUEST,
+            "The kubeconfig `" + explicit + "` does not exist; point it at a readable file.");
+      }
+      files.add(file);
+      return files;
+    }
+    String fromEnv = env.get("KUBECONFIG");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      for (String part : fromEnv.split(File.pathSeparator)) {
+        File file = new File(part);
+        if (file.isFile()) {
+          files.add(file);
+        }
+      }
+      return files;
+    }
+    File fallback = home.resolve(".kube").resolve("config").toFile();
+    if (fallback.isFile()) {
+      files.add(fallback);
+    }
+    return files;
+  }
+
+  /** Adds one entry per context of the file; returns its current context. */
+  private static String addContexts(File file, Map<String, Entry> entries) {
+    io.fabric8.kubernetes.api.model.Config kubeconfig;
+    try {
+      kubeconfig = KubeConfigUtils.parseConfig(file);
+    } catch (RuntimeException e) {
+      throw new KubernetesToolException(
+          Kind.INVALID_REQUEST,
+          "The kubeconfig `"
+              + file
+              + "` could not be read: "
+              + e.getMessage()
+              + ". Fix or remove it.",
+          e);
+    }
+    for (NamedContext context : kubeconfig.getContexts()) {
+      String name = context.getName();
+      if (name == null || entries.containsKey(name)) {
+        continue; // the first file that defines a context wins, as with kubectl
+      }
+      String clusterName = context.getContext() == null ? null : context.getContext().getCluster();
+      String server =
+          kubeconfig.getClusters().stream()
+              .filter(c -> c.getName() != null && c.getName().equals(clusterName))
+              .map(NamedCluster::getCluster)
+              .filter(c -> c != null && c.getServer() != null)
+              .map(c -> c.getServer())
+              .findFirst()
+              .orElse("(no server)");
+      String namespace =
+          context.getContext() == null || context.getContext().getNamespace() == null
+              ? "default"
+              : context.getContext().getNamespace();
+      ClusterInfo info = new ClusterInfo(name, server, "kubeconfig " + file, namespace, false);
+      entries.put(name, new Entry(info, () -> create(Config.fromKubeconfig(name, file))));
+    }
+    return kubeconfig.getCurrentContext();
+  }
+
+  private static Entry inCluster(String server, Path serviceAccount) {
+    Path namespaceFile = serviceAccount.resolve("namespace");
+    String namespace = "default";
+    try {
+      if (Files.isReadable(namespaceFile)) {
+        namespace = Files.readString(namespaceFile, StandardCharsets.UTF_8).trim();
+      }
+    } catch (IOException e) {
+      LOG.warn("Could not read {}; using namespace default", namespaceFile, e);
+    }
+    ClusterInfo info = new ClusterInfo(IN_CLUSTER, server, "service account", namespace, false);
+    String ns = namespace;
+    Path ca = serviceAccount.resolve("ca.crt");
+    Supplier<KubernetesClient> factory =
+        () -> {
+          ConfigBuilder config =
+              new ConfigBuilder(Config.empty())
+                  .withMasterUrl(server)
+                  .withNamespace(ns)
+                  // re-read on every request: projected tokens rotate hourly
+                  .withOauthTokenProvider(() -> readToken(serviceAccount.resolve("token")));
+          if (Files.isReadable(ca)) {
+            config.withCaCertFile(ca.toString());
+          }
+          return create(config.build());
+        };
+    return new Entry(info, factory);
+  }
+
+  private static String readToken(Path token) {
+    try {
+      return Files.readString(token, StandardCharsets.UTF_8).trim();
+    } catch (IOException e) {
+      throw new KubernetesToolException(
+          Kind.UNAUTHORIZED,
+          "Could not read the service account token " + token + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** A client with chat-sized timeouts, so an unreachable cluster fails in seconds. */
+  static KubernetesClient create(Config config) {
+    Config quick =
+        new ConfigBuilder(config)
+            .withConnectionTimeout(CONNECTION_TIMEOUT_MS)
+            .withRequestTimeout(REQUEST_TIMEOUT_MS)
+            // retries multiply the wait; a person in Slack would rather hear now
+            .withRequestRetryBackoffLimit(0)
+            .build();
+    return new KubernetesClientBuilder().withConfig(quick).build();
+  }
+}
