@@ -66,17 +66,24 @@ public final class Bot implements AutoCloseable {
     Conversation conversation =
         new Conversation(new CommandRunner(Commands.standard()), clusters, reads, replier, clock);
     new SlackHandlers(
-            conversation, Deliveries.standard(), work, renderer, new AppHome(clusters, reads, renderer))
+            conversation,
+            Deliveries.standard(),
+            work,
+            renderer,
+            new AppHome(clusters, reads, renderer))
         .register(app, config.slashCommand());
     app.start();
 
     SlackHttpAdapter adapter =
-        config.slackMode() == SlackMode.HTTP ? new SlackHttpAdapter(app, config.signingSecret()) : null;
+        config.slackMode() == SlackMode.HTTP
+            ? new SlackHttpAdapter(app, config.signingSecret())
+            : null;
     http = new HttpServer(config.httpBind(), config.httpPort(), adapter, this::readiness).start();
 
     if (config.slackMode() == SlackMode.SOCKET) {
       try {
-        socketMode = new SocketModeApp(config.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
+        socketMode =
+            new SocketModeApp(config.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
         socketMode.startAsync();
       } catch (Exception e) {
         throw new StartupException(
@@ -101,7 +108,9 @@ public final class Bot implements AutoCloseable {
       failing.put("slack_app", "not started");
     }
     if (config.slackMode() == SlackMode.SOCKET
-        && (socketMode == null || socketMode.getClient() == null || !socketMode.getClient().verifyConnection())) {
+        && (socketMode == null
+            || socketMode.getClient() == null
+            || !socketMode.getClient().verifyConnection())) {
       failing.put("socket_mode", "not connected to Slack");
     }
     return failing;

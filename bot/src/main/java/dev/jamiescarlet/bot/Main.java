@@ -31,7 +31,8 @@ public final class Main {
             yield 0;
           }
           default -> {
-            System.err.println("Unknown argument `" + mode + "`. Run with --help to see the options.");
+            System.err.println(
+                "Unknown argument `" + mode + "`. Run with --help to see the options.");
             yield 2;
           }
         };
@@ -45,7 +46,8 @@ public final class Main {
     Bot bot = null;
     try {
       JamieConfig config = JamieConfig.fromEnv(System.getenv());
-      clusters = KubeconfigClusterRegistry.fromEnvironment(config.kubeconfig(), config.defaultCluster());
+      clusters =
+          KubeconfigClusterRegistry.fromEnvironment(config.kubeconfig(), config.defaultCluster());
       bot = Bot.start(config, clusters);
       awaitShutdown(bot, clusters);
       return 0;

@@ -3,6 +3,7 @@ package dev.jamiescarlet.bot.commands;
 import dev.jamiescarlet.bot.message.Block;
 import dev.jamiescarlet.bot.message.Message;
 import dev.jamiescarlet.bot.message.Status;
+import dev.jamiescarlet.bot.render.Mrkdwn;
 import dev.jamiescarlet.tools.kubernetes.ClusterInfo;
 import dev.jamiescarlet.tools.kubernetes.DeploymentSummary;
 import dev.jamiescarlet.tools.kubernetes.Health;
@@ -61,7 +62,7 @@ public final class DeploymentsCommand implements Command {
             .append('/')
             .append(d.desired())
             .append(" ready — ")
-            .append(Format.cut(d.problem(), 220));
+            .append(Mrkdwn.escape(Format.cut(d.problem(), 220)));
       }
       m.section(lines.toString());
     }

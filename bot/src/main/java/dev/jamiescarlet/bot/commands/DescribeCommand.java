@@ -3,6 +3,7 @@ package dev.jamiescarlet.bot.commands;
 import dev.jamiescarlet.bot.message.Block;
 import dev.jamiescarlet.bot.message.Message;
 import dev.jamiescarlet.bot.message.Status;
+import dev.jamiescarlet.bot.render.Mrkdwn;
 import dev.jamiescarlet.tools.kubernetes.ClusterInfo;
 import dev.jamiescarlet.tools.kubernetes.Description;
 import java.util.ArrayList;
@@ -47,7 +48,9 @@ public final class DescribeCommand implements Command {
         if (!s.isEmpty()) {
           s.append('\n');
         }
-        s.append(Status.of(d.health()).emoji()).append(' ').append(Format.cut(problem, 600));
+        s.append(Status.of(d.health()).emoji())
+            .append(' ')
+            .append(Mrkdwn.escape(Format.cut(problem, 600)));
       }
       m.section(s.toString());
     }

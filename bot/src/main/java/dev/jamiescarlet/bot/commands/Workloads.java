@@ -31,7 +31,7 @@ final class Workloads {
           + count
           + " — "
           + reason
-          + Format.cut(detail, 200)
+          + detail
           + restarts;
     }
   }

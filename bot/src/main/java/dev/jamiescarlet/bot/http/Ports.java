@@ -20,7 +20,15 @@ public final class Ports {
   /** The exception to throw when {@code port} (set by {@code variable}) is taken. */
   public static StartupException taken(int port, String variable, Throwable cause) {
     return new StartupException(
-        "Port " + port + " is already in use: set " + variable + " to a free port (e.g. " + variable + "=" + (port + 1) + ")",
+        "Port "
+            + port
+            + " is already in use: set "
+            + variable
+            + " to a free port (e.g. "
+            + variable
+            + "="
+            + (port + 1)
+            + ")",
         cause);
   }
 }

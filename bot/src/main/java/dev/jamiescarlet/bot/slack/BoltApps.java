@@ -21,9 +21,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Builds the Bolt app. We pass Bolt's own middleware list ourselves so that auth.test runs once,
- * at start, where a bad token fails with a message naming the fix (Bolt's default would call it
- * inside the constructor and throw a bare exception).
+ * Builds the Bolt app. We pass Bolt's own middleware list ourselves so that auth.test runs once, at
+ * start, where a bad token fails with a message naming the fix (Bolt's default would call it inside
+ * the constructor and throw a bare exception).
  */
 public final class BoltApps {
   private BoltApps() {}
@@ -38,7 +38,9 @@ public final class BoltApps {
     return Slack.getInstance(slackConfig);
   }
 
-  /** A Bolt app with the built-in middleware and a verified (or, when disabled, assumed) identity. */
+  /**
+   * A Bolt app with the built-in middleware and a verified (or, when disabled, assumed) identity.
+   */
   public static App create(JamieConfig config, Slack slack) {
     AppConfig appConfig =
         AppConfig.builder()

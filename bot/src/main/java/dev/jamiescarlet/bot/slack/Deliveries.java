@@ -17,7 +17,9 @@ public final class Deliveries {
   private final long ttlMillis;
   private final int capacity;
 
-  /** Keeps keys for {@code ttl} (Slack retries within minutes), at most {@code capacity} of them. */
+  /**
+   * Keeps keys for {@code ttl} (Slack retries within minutes), at most {@code capacity} of them.
+   */
   public Deliveries(Clock clock, Duration ttl, int capacity) {
     this.clock = clock;
     this.ttlMillis = ttl.toMillis();

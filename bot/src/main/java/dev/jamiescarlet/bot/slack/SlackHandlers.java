@@ -24,7 +24,8 @@ import org.slf4j.MDC;
  */
 public final class SlackHandlers {
   private static final Logger log = LoggerFactory.getLogger(SlackHandlers.class);
-  private static final Pattern RUN_BUTTON = Pattern.compile("^" + Pattern.quote(Buttons.RUN_PREFIX) + ".*");
+  private static final Pattern RUN_BUTTON =
+      Pattern.compile("^" + Pattern.quote(Buttons.RUN_PREFIX) + ".*");
 
   private final Conversation conversation;
   private final Deliveries deliveries;
@@ -54,7 +55,11 @@ public final class SlackHandlers {
         AppMentionEvent.class,
         (payload, ctx) -> {
           AppMentionEvent event = payload.getEvent();
-          if (!first("event:" + payload.getEventId(), event.getUser(), event.getChannel(), ctx.getRetryNum())) {
+          if (!first(
+              "event:" + payload.getEventId(),
+              event.getUser(),
+              event.getChannel(),
+              ctx.getRetryNum())) {
             return ctx.ack();
           }
           String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
@@ -72,10 +77,15 @@ public final class SlackHandlers {
           if (!direct || !fromPerson) {
             return ctx.ack();
           }
-          if (!first("event:" + payload.getEventId(), event.getUser(), event.getChannel(), ctx.getRetryNum())) {
+          if (!first(
+              "event:" + payload.getEventId(),
+              event.getUser(),
+              event.getChannel(),
+              ctx.getRetryNum())) {
             return ctx.ack();
           }
-          ReplyTarget target = ReplyTarget.thread(event.getChannel(), event.getThreadTs(), event.getUser());
+          ReplyTarget target =
+              ReplyTarget.thread(event.getChannel(), event.getThreadTs(), event.getUser());
           work.submit(() -> conversation.reply(target, event.getText()));
           return ctx.ack();
         });
@@ -110,9 +120,17 @@ public final class SlackHandlers {
           String user = req.getPayload().getUser().getId();
           String text = AppHome.submittedCommand(req.getPayload());
           if (text == null || text.isBlank()) {
-            return ctx.ackWithErrors(java.util.Map.of(AppHome.COMMAND_BLOCK, "Type a command, e.g. pods -n shop"));
+            return ctx.ackWithErrors(
+                java.util.Map.of(AppHome.COMMAND_BLOCK, "Type a command, e.g. pods -n shop"));
           }
-          if (first("view:" + req.getPayload().getView().getId() + ":" + req.getPayload().getView().getHash(), user, null, null)) {
+          if (first(
+              "view:"
+                  + req.getPayload().getView().getId()
+                  + ":"
+                  + req.getPayload().getView().getHash(),
+              user,
+              null,
+              null)) {
             // a DM to the user: posting to a user ID lands in their conversation with the app
             work.submit(() -> conversation.reply(ReplyTarget.thread(user, null, user), text));
           }
@@ -148,14 +166,18 @@ public final class SlackHandlers {
                   .text(rendered.text())
                   .blocks(rendered.blocks()));
     }
-    ReplyTarget target = ReplyTarget.responseUrl(p.getChannelId(), p.getResponseUrl(), p.getUserId());
+    ReplyTarget target =
+        ReplyTarget.responseUrl(p.getChannelId(), p.getResponseUrl(), p.getUserId());
     work.submit(() -> conversation.reply(target, text));
     return ctx.ack();
   }
 
   private static ReplyTarget actionTarget(BlockActionPayload p, String user, String channel) {
     if (p.getMessage() != null && channel != null) {
-      String ts = p.getMessage().getThreadTs() != null ? p.getMessage().getThreadTs() : p.getMessage().getTs();
+      String ts =
+          p.getMessage().getThreadTs() != null
+              ? p.getMessage().getThreadTs()
+              : p.getMessage().getTs();
       return ReplyTarget.thread(channel, ts, user);
     }
     if (p.getResponseUrl() != null) {

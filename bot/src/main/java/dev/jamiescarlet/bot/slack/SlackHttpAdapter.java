@@ -83,7 +83,9 @@ public final class SlackHttpAdapter {
     String ts = h.getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
     String signature = h.getFirstValue(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
     try {
-      return ts != null && signature != null && verifier.isValid(ts, raw.getRequestBody(), signature);
+      return ts != null
+          && signature != null
+          && verifier.isValid(ts, raw.getRequestBody(), signature);
     } catch (RuntimeException e) {
       return false;
     }

@@ -20,7 +20,8 @@ class CommandLineTest {
   @Test
   void slackFormattingIsUndone() {
     // given text as Slack delivers it: a leading mention, escapes, smart quotes, an auto-link
-    String raw = "<@U0JAMIE> pods -l \u201capp=checkout\u201d -n shop &amp;&amp; <http://shop.io|shop.io>";
+    String raw =
+        "<@U0JAMIE> pods -l \u201capp=checkout\u201d -n shop &amp;&amp; <http://shop.io|shop.io>";
 
     // when normalised and tokenised
     List<String> tokens = CommandLine.tokenize(CommandLine.normalise(raw));
@@ -40,7 +41,8 @@ class CommandLineTest {
     Invocation inv =
         CommandLine.parse(
             LOGS,
-            List.of("logs", "deploy/checkout", "-n", "shop", "--tail=20", "-p", "--container", "app"),
+            List.of(
+                "logs", "deploy/checkout", "-n", "shop", "--tail=20", "-p", "--container", "app"),
             null);
 
     // then each lands where it belongs
@@ -59,8 +61,7 @@ class CommandLineTest {
         .hasMessageContaining("has no option `--previuos`")
         .hasMessageContaining("Did you mean `--previous`?")
         .extracting(e -> ((UsageException) e).usage())
-        .isEqualTo(
-            "logs POD|deploy/NAME [-n NS] [--tail N] [-p] [-c CONTAINER] [--cluster C]");
+        .isEqualTo("logs POD|deploy/NAME [-n NS] [--tail N] [-p] [-c CONTAINER] [--cluster C]");
   }
 
   @Test

@@ -38,23 +38,32 @@ class CommandRunnerTest {
 
     // and the buttons offer the next look: previous logs for crashes, describe otherwise
     Block.Actions actions =
-        m.blocks().stream().filter(Block.Actions.class::isInstance).map(Block.Actions.class::cast).findFirst().orElseThrow();
+        m.blocks().stream()
+            .filter(Block.Actions.class::isInstance)
+            .map(Block.Actions.class::cast)
+            .findFirst()
+            .orElseThrow();
     assertThat(actions.buttons())
         .extracting(Block.Button::value)
         .contains(
             "logs deploy/checkout -n shop --cluster demo --previous",
             "describe deploy/payments -n shop --cluster demo",
             "describe deploy/search -n shop --cluster demo");
-    assertThat(actions.buttons()).allMatch(b -> b.actionId().equals(Buttons.RUN_PREFIX + b.value()));
+    assertThat(actions.buttons())
+        .allMatch(b -> b.actionId().equals(Buttons.RUN_PREFIX + b.value()));
   }
 
   @Test
   void podsTableShowsReadyRestartsExitCodeAndAge() {
     Block.Table table =
         run("pods -n shop").blocks().stream()
-            .filter(Block.Table.class::isInstance).map(Block.Table.class::cast).findFirst().orElseThrow();
+            .filter(Block.Table.class::isInstance)
+            .map(Block.Table.class::cast)
+            .findFirst()
+            .orElseThrow();
     assertThat(table.columns()).containsExactly("NAME", "READY", "STATUS", "RESTARTS", "AGE");
-    assertThat(table.rows()).contains(List.of("checkout-1", "0/1", "CrashLoopBackOff", "7 (exit 1)", "42m"));
+    assertThat(table.rows())
+        .contains(List.of("checkout-1", "0/1", "CrashLoopBackOff", "7 (exit 1)", "42m"));
   }
 
   @Test
@@ -113,7 +122,8 @@ class CommandRunnerTest {
     run("describe deploy/payments -n shop");
     run("describe deploy payments -n shop");
     assertThat(cluster.calls)
-        .containsSubsequence("describe demo shop deploy payments", "describe demo shop deploy payments");
+        .containsSubsequence(
+            "describe demo shop deploy payments", "describe demo shop deploy payments");
     Message m = run("describe payments");
     assertThat(m.text()).contains("KIND/NAME");
   }
@@ -122,7 +132,8 @@ class CommandRunnerTest {
   void describeShowsProblemsFieldsContainersAndEvents() {
     String text = allText(run("describe deploy/payments -n shop"));
     assertThat(text)
-        .contains("ImagePullBackOff: Failed to pull image \"ghcr.io/shop/payments:v9.9.9\": not found")
+        .contains(
+            "ImagePullBackOff: Failed to pull image \"ghcr.io/shop/payments:v9.9.9\": not found")
         .contains("Field[label=Image, value=ghcr.io/shop/payments:v9.9.9]")
         .contains("Waiting (ImagePullBackOff)")
         .contains("Failed")
@@ -135,7 +146,9 @@ class CommandRunnerTest {
     assertThat(cluster.lastLogRequest.tailLines()).isEqualTo(20);
     assertThat(cluster.lastLogRequest.container()).isEqualTo("checkout");
     assertThat(cluster.lastLogRequest.previous()).isFalse();
-    assertThat(allText(m)).contains("Connection refused").contains("also in this workload: checkout-2");
+    assertThat(allText(m))
+        .contains("Connection refused")
+        .contains("also in this workload: checkout-2");
     assertThat(allText(m)).contains("logs deploy/checkout -n shop --cluster demo --previous");
 
     Message previous = run("logs deploy/checkout -n shop --previous");
@@ -145,7 +158,8 @@ class CommandRunnerTest {
   @Test
   void eventsAndDeploymentsAndClustersRender() {
     assertThat(allText(run("events -n shop --warnings"))).contains("BackOff").contains("(x12)");
-    assertThat(allText(run("deployments -n shop"))).contains("*checkout* 0/2 ready — CrashLoopBackOff");
+    assertThat(allText(run("deployments -n shop")))
+        .contains("*checkout* 0/2 ready — CrashLoopBackOff");
     assertThat(allText(run("clusters"))).contains("demo *");
   }
 
