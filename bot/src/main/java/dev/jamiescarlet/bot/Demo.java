@@ -1,12 +1,131 @@
 package dev.jamiescarlet.bot;
 
+import dev.jamiescarlet.bot.config.ConfigException;
+import dev.jamiescarlet.bot.config.JamieConfig;
+import dev.jamiescarlet.bot.http.StartupException;
+import dev.jamiescarlet.bot.sandbox.DemoCluster;
+import dev.jamiescarlet.bot.sandbox.SandboxConfig;
+import dev.jamiescarlet.bot.sandbox.SlackSandbox;
+import dev.jamiescarlet.tools.kubernetes.KubeconfigClusterRegistry;
+import java.lang.management.ManagementFactory;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The demo: sandbox Slack, demo cluster and the bot in one process. */
-final class Demo {
+/**
+ * The demo in one process: the sandbox Slack with its console, the demo cluster, and the bot in
+ * Socket Mode connected to the sandbox exactly as it would connect to Slack.
+ */
+public final class Demo implements AutoCloseable {
+  /** The demo cluster's name in the registry. */
+  public static final String CLUSTER = "demo";
+
+  private static final long READY_TIMEOUT_MILLIS = 20_000;
+
+  private DemoCluster cluster;
+  private SlackSandbox sandbox;
+  private KubeconfigClusterRegistry clusters;
+  private Bot bot;
+
   private Demo() {}
 
+  /** Starts everything, reports how long it took, and blocks until Ctrl-C. Returns an exit code. */
   static int run(Map<String, String> env) {
-    throw new UnsupportedOperationException("wired when the sandbox lands");
+    Logger log = LoggerFactory.getLogger(Demo.class);
+    Demo demo = null;
+    try {
+      demo = start(env);
+      long startedAt = ManagementFactory.getRuntimeMXBean().getStartTime();
+      double seconds = (System.currentTimeMillis() - startedAt) / 1000.0;
+      String console = "http://localhost:" + demo.sandbox.port();
+      log.info(
+          "Jamie demo ready in {} s (JVM start to ready). Console: {} · bot: http://localhost:{}/healthz · Ctrl-C stops it",
+          String.format(Locale.ROOT, "%.1f", seconds),
+          console,
+          demo.bot.httpPort());
+      Main.awaitShutdown(demo);
+      return 0;
+    } catch (ConfigException | StartupException | IllegalStateException e) {
+      return Main.fail(e.getMessage(), demo);
+    }
+  }
+
+  /** Starts the demo without blocking (tests use this). */
+  public static Demo start(Map<String, String> env) {
+    Demo demo = new Demo();
+    try {
+      demo.startAll(env);
+      return demo;
+    } catch (RuntimeException e) {
+      demo.close();
+      throw e;
+    }
+  }
+
+  private void startAll(Map<String, String> env) {
+    // validate the operator's settings first, with the sandbox's tokens filled in
+    Map<String, String> demoEnv = new HashMap<>(env);
+    SandboxConfig defaults = SandboxConfig.defaults(0);
+    demoEnv.put("JAMIE_SLACK_MODE", "socket");
+    demoEnv.put("SLACK_BOT_TOKEN", defaults.botToken());
+    demoEnv.put("SLACK_APP_TOKEN", defaults.appToken());
+    demoEnv.remove("SLACK_API_URL");
+    JamieConfig checked = JamieConfig.fromEnv(demoEnv);
+
+    cluster = DemoCluster.start();
+    sandbox = new SlackSandbox(SandboxConfig.defaults(checked.sandboxPort())).start();
+    demoEnv.put("SLACK_API_URL", sandbox.apiUrl());
+    JamieConfig config = JamieConfig.fromEnv(demoEnv);
+
+    Map<String, io.fabric8.kubernetes.client.KubernetesClient> clients = new LinkedHashMap<>();
+    clients.put(CLUSTER, cluster.client());
+    clusters = KubeconfigClusterRegistry.of(clients, CLUSTER, "demo (fabric8 mock API server)");
+    bot = Bot.start(config, clusters);
+    awaitReady();
+  }
+
+  private void awaitReady() {
+    long deadline = System.currentTimeMillis() + READY_TIMEOUT_MILLIS;
+    while (!bot.readiness().isEmpty()) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new StartupException(
+            "The bot did not connect to the sandbox within 20 s: " + bot.readiness(), null);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StartupException("interrupted while starting the demo", e);
+      }
+    }
+  }
+
+  /** The sandbox Slack. */
+  public SlackSandbox sandbox() {
+    return sandbox;
+  }
+
+  /** The bot. */
+  public Bot bot() {
+    return bot;
+  }
+
+  @Override
+  public void close() {
+    if (bot != null) {
+      bot.close();
+    }
+    if (sandbox != null) {
+      sandbox.close();
+    }
+    if (clusters != null) {
+      clusters.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
   }
 }

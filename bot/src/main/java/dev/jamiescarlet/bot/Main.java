@@ -15,13 +15,15 @@ import org.slf4j.LoggerFactory;
 
 /** Entry point: {@code java -jar jamie.jar [demo|--help]}. */
 public final class Main {
-  private static final Logger log = LoggerFactory.getLogger(Main.class);
-
   private Main() {}
 
   /** Runs the bot from its environment, the demo, or prints help. */
   public static void main(String[] args) {
     String mode = args.length == 0 ? "run" : args[0];
+    if ("demo".equals(mode) && System.getenv("JAMIE_LOG_FORMAT") == null) {
+      // people watch the demo's console: readable lines (logback reads this property first)
+      System.setProperty("JAMIE_LOG_FORMAT", "text");
+    }
     int exit =
         switch (mode) {
           case "run" -> run();
@@ -54,21 +56,21 @@ public final class Main {
     } catch (ConfigException | StartupException e) {
       return fail(e.getMessage(), bot, clusters);
     } catch (RuntimeException e) {
-      log.error("the bot could not start", e);
+      log().error("the bot could not start", e);
       return fail("The bot could not start: " + e.getMessage(), bot, clusters);
     }
   }
 
   /** Logs a start-up failure for operators, prints it for humans, and releases what started. */
   static int fail(String message, AutoCloseable... started) {
-    log.error(message);
+    log().error(message);
     System.err.println(message);
     for (AutoCloseable c : started) {
       if (c != null) {
         try {
           c.close();
         } catch (Exception e) {
-          log.debug("closing after a failed start", e);
+          log().debug("closing after a failed start", e);
         }
       }
     }
@@ -82,12 +84,12 @@ public final class Main {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  log.info("shutting down");
+                  log().info("shutting down");
                   for (AutoCloseable part : parts) {
                     try {
                       part.close();
                     } catch (Exception e) {
-                      log.warn("while shutting down: {}", e.getMessage());
+                      log().warn("while shutting down: {}", e.getMessage());
                     }
                   }
                   stopped.countDown();
@@ -98,6 +100,11 @@ public final class Main {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Looked up lazily so the demo can choose the log format before logging starts. */
+  private static Logger log() {
+    return LoggerFactory.getLogger(Main.class);
   }
 
   static void printHelp(PrintStream out) {

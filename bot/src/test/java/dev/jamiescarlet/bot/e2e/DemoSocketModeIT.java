@@ -1,0 +1,171 @@
+package dev.jamiescarlet.bot.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jamiescarlet.bot.Demo;
+import dev.jamiescarlet.bot.sandbox.SandboxClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole demo end to end in Socket Mode: the real Bolt app connected to the sandbox Slack, the
+ * fabric8 mock API server as the cluster, driven through the sandbox's JSON API as a user would.
+ */
+class DemoSocketModeIT {
+  private static final Duration WAIT = Duration.ofSeconds(15);
+  private static final String SHOP = "C0SHOP";
+  private static final String ADA = "U0ADA";
+
+  private static Demo demo;
+  private static SandboxClient slack;
+
+  @BeforeAll
+  static void startDemo() {
+    demo = Demo.start(Map.of("JAMIE_SANDBOX_PORT", "0", "JAMIE_HTTP_PORT", "0"));
+    slack = new SandboxClient(demo.sandbox().baseUrl());
+  }
+
+  @AfterAll
+  static void stopDemo() {
+    if (demo != null) {
+      demo.close();
+    }
+  }
+
+  private static Predicate<JsonNode> fromBotContaining(String... parts) {
+    return m -> {
+      if (m.path("bot_id").isMissingNode() || m.path("bot_id").isNull()) {
+        return false;
+      }
+      String all = m.toString();
+      for (String part : parts) {
+        if (!all.contains(part)) {
+          return false;
+        }
+      }
+      return true;
+    };
+  }
+
+  @Test
+  void mentionFlagsTheFourFailingWorkloadsInTheThread() {
+    // when Ada mentions Jamie in #shop
+    String ts = slack.post(SHOP, ADA, "@jamie pods -n shop");
+
+    // then Jamie answers in that message's thread, naming each failing workload and its reason
+    JsonNode reply =
+        slack.awaitMessage(
+            SHOP,
+            ts,
+            fromBotContaining("checkout", "CrashLoopBackOff", "payments", "ImagePullBackOff", "catalog",
+                "OOMKilled", "search", "Insufficient cpu"),
+            WAIT);
+    assertThat(reply.path("thread_ts").asText()).isEqualTo(ts);
+    assertThat(reply.toString()).contains("4 workloads need attention");
+  }
+
+  @Test
+  void slashCommandShowsThePreviousStackTrace() {
+    String since = slack.post(SHOP, ADA, "/jamie logs deploy/checkout -n shop --previous");
+    JsonNode reply = slack.awaitMessage(SHOP, since, fromBotContaining("Connection refused"), WAIT);
+    assertThat(reply.toString()).contains("previous run");
+  }
+
+  @Test
+  void describeShowsTheImagePullError() {
+    String since = slack.post(SHOP, ADA, "/jamie describe deploy/payments -n shop");
+    slack.awaitMessage(SHOP, since, fromBotContaining("payments:v9.9.9", "ImagePullBackOff"), WAIT);
+  }
+
+  @Test
+  void aButtonRunsItsCommandAsTheClickerInTheThread() {
+    // given a pods listing with next-look buttons
+    String ts = slack.post(SHOP, ADA, "@jamie pods -n shop");
+    JsonNode listing = slack.awaitMessage(SHOP, ts, fromBotContaining("need attention"), WAIT);
+    String value = "logs deploy/checkout -n shop --cluster demo --previous";
+
+    // when Bob clicks "Logs: checkout"
+    slack.click(SHOP, "U0BOB", "run:" + value, value);
+
+    // then the previous logs arrive in the same thread
+    JsonNode logs =
+        slack.awaitMessage(SHOP, listing.path("ts").asText(), fromBotContaining("Connection refused"), WAIT);
+    assertThat(logs.path("thread_ts").asText()).isEqualTo(ts);
+  }
+
+  @Test
+  void directMessagesUseTheSameGrammar() {
+    String since = slack.post("D0JAMIE", ADA, "deployments -n shop");
+    slack.awaitMessage("D0JAMIE", since, fromBotContaining("checkout", "0/2"), WAIT);
+  }
+
+  @Test
+  void unknownVerbsGetTheClosestOne() {
+    String ts = slack.post(SHOP, ADA, "@jamie podz -n shop");
+    slack.awaitMessage(SHOP, ts, fromBotContaining("Did you mean `pods`?"), WAIT);
+  }
+
+  @Test
+  void helpRidesOnTheAckAsAnEphemeralMessage() {
+    String since = slack.post(SHOP, ADA, "/jamie help");
+    JsonNode help = slack.awaitMessage(SHOP, since, m -> m.toString().contains("logs POD|deploy/NAME"), WAIT);
+    assertThat(help.path("ephemeral").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aTripleDeliveryOfOneEventGetsOneReply() throws InterruptedException {
+    // when the same app_mention is delivered three times (Slack's retries)
+    String ts = slack.post(SHOP, ADA, "@jamie deployments -n shop", null, 3);
+    slack.awaitMessage(SHOP, ts, fromBotContaining("deployments"), WAIT);
+    // a late duplicate would arrive within this grace period
+    Thread.sleep(1500);
+
+    // then exactly one reply is in the thread
+    List<JsonNode> replies =
+        slack.messagesSince(SHOP, ts).stream()
+            .filter(m -> ts.equals(m.path("thread_ts").asText()))
+            .filter(fromBotContaining("deployments"))
+            .toList();
+    assertThat(replies).hasSize(1);
+  }
+
+  @Test
+  void appHomeShowsClusterHealthAndTheCommandModalWorks() {
+    // when Cat opens the Home tab
+    slack.openHome("U0CAT");
+
+    // then a home view with the demo cluster's health is published
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    JsonNode home = slack.home("U0CAT");
+    while (!home.toString().contains("need attention") && System.nanoTime() < deadline) {
+      sleep();
+      home = slack.home("U0CAT");
+    }
+    assertThat(home.toString()).contains("demo").contains("need attention").contains("home.open_command");
+
+    // and "Run a command…" opens a modal whose submission answers in the DM
+    slack.click(null, "U0CAT", "home.open_command", null);
+    JsonNode modal = slack.modal("U0CAT");
+    while ((modal == null || modal.isNull() || modal.isMissingNode()) && System.nanoTime() < deadline) {
+      sleep();
+      modal = slack.modal("U0CAT");
+    }
+    assertThat(modal.toString()).contains("command_modal");
+    slack.submitView("U0CAT", Map.of("command_input", "events -n shop --warnings"));
+    slack.awaitMessage("D0JAMIE", "0", fromBotContaining("FailedScheduling"), WAIT);
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
