@@ -1,0 +1,108 @@
+package dev.jamiescarlet.bot.sandbox;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.crud.AttributeSet;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+
+/** A fabric8 mock API server on a local port, seeded with the demo `shop` and its failures. */
+public final class DemoCluster implements AutoCloseable {
+  private final KubernetesMockServer server;
+  private final KubernetesClient client;
+
+  private DemoCluster(KubernetesMockServer server) {
+    this.server = server;
+    this.client = server.createClient().inNamespace(DemoShop.SHOP);
+  }
+
+  /** Starts a seeded demo cluster on a random local port. */
+  public static DemoCluster start() {
+    return start(Clock.systemUTC());
+  }
+
+  /** As {@link #start()}, with ages measured from the given clock. */
+  public static DemoCluster start(Clock clock) {
+    Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+    KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
+    DemoLogs logs = new DemoLogs();
+    DemoObjects objects = new DemoObjects(clock.instant());
+    DemoShop.seed(objects, logs);
+    seed(crud, objects);
+    KubernetesMockServer server =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            responses,
+            new DemoDispatcher(responses, crud, logs),
+            false);
+    server.start(InetAddress.getLoopbackAddress(), 0);
+    return new DemoCluster(server);
+  }
+
+  /** A client for the demo cluster (default namespace `shop`). */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  /** The API server URL, e.g. http://127.0.0.1:40123/. */
+  public String url() {
+    return server.url("/");
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    server.destroy();
+  }
+
+  /** Stores objects straight into the CRUD store: no HTTP on the start-up path. */
+  private static void seed(KubernetesCrudDispatcher crud, DemoObjects objects) {
+    Map<String, String> created = new HashMap<>();
+    for (HasMetadata object : objects.objects()) {
+      crud.handleCreate(path(object), Serialization.asJson(object));
+      created.put(
+          key(
+              object.getKind(),
+              object.getMetadata().getNamespace(),
+              object.getMetadata().getName()),
+          object.getMetadata().getCreationTimestamp());
+    }
+    // the mock stamps creationTimestamp with "now" on create; put the story's ages back
+    for (Map.Entry<AttributeSet, String> entry : crud.getMap().entrySet()) {
+      HasMetadata stored = Serialization.unmarshal(entry.getValue());
+      String wanted =
+          created.get(
+              key(
+                  stored.getKind(),
+                  stored.getMetadata().getNamespace(),
+                  stored.getMetadata().getName()));
+      if (wanted != null) {
+        stored.getMetadata().setCreationTimestamp(wanted);
+        entry.setValue(Serialization.asJson(stored));
+      }
+    }
+  }
+
+  private static String path(HasMetadata object) {
+    String apiVersion = object.getApiVersion();
+    String base = apiVersion.contains("/") ? "/apis/" + apiVersion : "/api/" + apiVersion;
+    String namespace = object.getMetadata().getNamespace();
+    String scope = namespace == null ? "" : "/namespaces/" + namespace;
+    return base + scope + "/" + HasMetadata.getPlural(object.getClass());
+  }
+
+  private static String key(String kind, String namespace, String name) {
+    return kind + "/" + namespace + "/" + name;
+  }
+}

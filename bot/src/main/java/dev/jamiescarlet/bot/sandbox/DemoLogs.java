@@ -1,0 +1,36 @@
+package dev.jamiescarlet.bot.sandbox;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Log lines of the demo pods, per container and instance (current or previous). */
+final class DemoLogs {
+  private final Map<String, List<String>> lines = new ConcurrentHashMap<>();
+
+  /** Records the lines of one container instance. */
+  void put(String namespace, String pod, String container, boolean previous, List<String> text) {
+    lines.put(key(namespace, pod, container, previous), List.copyOf(text));
+  }
+
+  /** The lines, or null when that instance never ran. */
+  List<String> lines(String namespace, String pod, String container, boolean previous) {
+    if (container == null) {
+      // like the API server for a one-container pod: the only container is the default
+      String prefix = namespace + "/" + pod + "/";
+      String suffix = previous ? "#previous" : "";
+      return lines.entrySet().stream()
+          .filter(e -> e.getKey().startsWith(prefix))
+          .filter(e -> previous == e.getKey().endsWith("#previous"))
+          .filter(e -> e.getKey().endsWith(suffix))
+          .map(Map.Entry::getValue)
+          .findFirst()
+          .orElse(null);
+    }
+    return lines.get(key(namespace, pod, container, previous));
+  }
+
+  private static String key(String namespace, String pod, String container, boolean previous) {
+    return namespace + "/" + pod + "/" + container + (previous ? "#previous" : "");
+  }
+}
