@@ -25,7 +25,8 @@ public final class ApiParams {
     Map<String, String> values = new HashMap<>();
     Map<String, JsonNode> json = new HashMap<>();
     ctx.queryParamMap().forEach((k, v) -> put(values, k, v));
-    String type = ctx.contentType() == null ? "" : ctx.contentType();
+    String contentType = ctx.contentType();
+    String type = contentType == null ? "" : contentType;
     if (type.startsWith("application/json")) {
       JsonNode body = Json.parseObjectOrEmpty(ctx.body());
       body.properties()
