@@ -13,9 +13,10 @@ class ReadmeSettingsTest {
 
   private static String readme() throws IOException {
     Path here = Path.of("").toAbsolutePath();
-    Path file = Files.exists(here.resolve("README.md")) && Files.exists(here.resolve("bot"))
-        ? here.resolve("README.md")
-        : here.getParent().resolve("README.md");
+    Path file =
+        Files.exists(here.resolve("README.md")) && Files.exists(here.resolve("bot"))
+            ? here.resolve("README.md")
+            : here.getParent().resolve("README.md");
     return Files.readString(file);
   }
 

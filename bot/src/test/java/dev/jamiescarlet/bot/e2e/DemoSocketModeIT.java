@@ -63,8 +63,15 @@ class DemoSocketModeIT {
         slack.awaitMessage(
             SHOP,
             ts,
-            fromBotContaining("checkout", "CrashLoopBackOff", "payments", "ImagePullBackOff", "catalog",
-                "OOMKilled", "search", "Insufficient cpu"),
+            fromBotContaining(
+                "checkout",
+                "CrashLoopBackOff",
+                "payments",
+                "ImagePullBackOff",
+                "catalog",
+                "OOMKilled",
+                "search",
+                "Insufficient cpu"),
             WAIT);
     assertThat(reply.path("thread_ts").asText()).isEqualTo(ts);
     assertThat(reply.toString()).contains("4 workloads need attention");
@@ -95,7 +102,8 @@ class DemoSocketModeIT {
 
     // then the previous logs arrive in the same thread
     JsonNode logs =
-        slack.awaitMessage(SHOP, listing.path("ts").asText(), fromBotContaining("Connection refused"), WAIT);
+        slack.awaitMessage(
+            SHOP, listing.path("ts").asText(), fromBotContaining("Connection refused"), WAIT);
     assertThat(logs.path("thread_ts").asText()).isEqualTo(ts);
   }
 
@@ -114,7 +122,8 @@ class DemoSocketModeIT {
   @Test
   void helpRidesOnTheAckAsAnEphemeralMessage() {
     String since = slack.post(SHOP, ADA, "/jamie help");
-    JsonNode help = slack.awaitMessage(SHOP, since, m -> m.toString().contains("logs POD|deploy/NAME"), WAIT);
+    JsonNode help =
+        slack.awaitMessage(SHOP, since, m -> m.toString().contains("logs POD|deploy/NAME"), WAIT);
     assertThat(help.path("ephemeral").asBoolean()).isTrue();
   }
 
@@ -147,12 +156,16 @@ class DemoSocketModeIT {
       sleep();
       home = slack.home("U0CAT");
     }
-    assertThat(home.toString()).contains("demo").contains("need attention").contains("home.open_command");
+    assertThat(home.toString())
+        .contains("demo")
+        .contains("need attention")
+        .contains("home.open_command");
 
     // and "Run a command…" opens a modal whose submission answers in the DM
     slack.click(null, "U0CAT", "home.open_command", null);
     JsonNode modal = slack.modal("U0CAT");
-    while ((modal == null || modal.isNull() || modal.isMissingNode()) && System.nanoTime() < deadline) {
+    while ((modal == null || modal.isNull() || modal.isMissingNode())
+        && System.nanoTime() < deadline) {
       sleep();
       modal = slack.modal("U0CAT");
     }

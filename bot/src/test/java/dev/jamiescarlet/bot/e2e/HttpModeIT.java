@@ -62,12 +62,18 @@ class HttpModeIT {
     JamieConfig config =
         JamieConfig.fromEnv(
             Map.of(
-                "JAMIE_SLACK_MODE", "http",
-                "SLACK_BOT_TOKEN", sandboxConfig.botToken(),
-                "SLACK_SIGNING_SECRET", SECRET,
-                "SLACK_API_URL", sandbox.apiUrl(),
-                "JAMIE_HTTP_PORT", String.valueOf(botPort),
-                "JAMIE_HTTP_BIND", "127.0.0.1"));
+                "JAMIE_SLACK_MODE",
+                "http",
+                "SLACK_BOT_TOKEN",
+                sandboxConfig.botToken(),
+                "SLACK_SIGNING_SECRET",
+                SECRET,
+                "SLACK_API_URL",
+                sandbox.apiUrl(),
+                "JAMIE_HTTP_PORT",
+                String.valueOf(botPort),
+                "JAMIE_HTTP_BIND",
+                "127.0.0.1"));
     bot = Bot.start(config, clusters);
     slack = new SandboxClient(sandbox.baseUrl());
   }
@@ -90,19 +96,25 @@ class HttpModeIT {
 
   private static String form(String text, String responseUrl) {
     return "token=x&team_id=T0SANDBOX&channel_id=C0SHOP&channel_name=shop&user_id=U0ADA&user_name=ada"
-        + "&command=%2Fjamie&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8)
-        + "&response_url=" + URLEncoder.encode(responseUrl, StandardCharsets.UTF_8)
-        + "&trigger_id=" + System.nanoTime() + ".1.abc&api_app_id=A0JAMIE";
+        + "&command=%2Fjamie&text="
+        + URLEncoder.encode(text, StandardCharsets.UTF_8)
+        + "&response_url="
+        + URLEncoder.encode(responseUrl, StandardCharsets.UTF_8)
+        + "&trigger_id="
+        + System.nanoTime()
+        + ".1.abc&api_app_id=A0JAMIE";
   }
 
   private static String sign(String ts, String body) throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + ts + ":" + body).getBytes(StandardCharsets.UTF_8)));
+    return "v0="
+        + HexFormat.of()
+            .formatHex(mac.doFinal(("v0:" + ts + ":" + body).getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static HttpResponse<String> postToBot(String body, String contentType, Map<String, String> headers)
-      throws Exception {
+  private static HttpResponse<String> postToBot(
+      String body, String contentType, Map<String, String> headers) throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.httpPort() + "/slack/events"))
             .header("Content-Type", contentType)
@@ -120,7 +132,10 @@ class HttpModeIT {
     String since = slack.post("C0SHOP", "U0ADA", "/jamie describe deploy/payments -n shop");
     JsonNode reply =
         slack.awaitMessage(
-            "C0SHOP", since, m -> m.has("bot_id") && m.toString().contains("payments:v9.9.9"), WAIT);
+            "C0SHOP",
+            since,
+            m -> m.has("bot_id") && m.toString().contains("payments:v9.9.9"),
+            WAIT);
     assertThat(reply.toString()).contains("ImagePullBackOff");
   }
 
@@ -145,13 +160,20 @@ class HttpModeIT {
     String stale = String.valueOf(System.currentTimeMillis() / 1000 - 6 * 60);
 
     HttpResponse<String> forged =
-        postToBot(body, "application/x-www-form-urlencoded",
+        postToBot(
+            body,
+            "application/x-www-form-urlencoded",
             Map.of("X-Slack-Request-Timestamp", ts, "X-Slack-Signature", "v0=" + "0".repeat(64)));
     HttpResponse<String> wrongSecret =
-        postToBot(body, "application/x-www-form-urlencoded",
-            Map.of("X-Slack-Request-Timestamp", ts, "X-Slack-Signature", sign(ts, body + "tampered")));
+        postToBot(
+            body,
+            "application/x-www-form-urlencoded",
+            Map.of(
+                "X-Slack-Request-Timestamp", ts, "X-Slack-Signature", sign(ts, body + "tampered")));
     HttpResponse<String> staleSigned =
-        postToBot(body, "application/x-www-form-urlencoded",
+        postToBot(
+            body,
+            "application/x-www-form-urlencoded",
             Map.of("X-Slack-Request-Timestamp", stale, "X-Slack-Signature", sign(stale, body)));
     HttpResponse<String> unsigned = postToBot(body, "application/x-www-form-urlencoded", Map.of());
 
@@ -167,7 +189,9 @@ class HttpModeIT {
     String body = "payload=%7Bnot-json";
     String ts = now();
     HttpResponse<String> r =
-        postToBot(body, "application/x-www-form-urlencoded",
+        postToBot(
+            body,
+            "application/x-www-form-urlencoded",
             Map.of("X-Slack-Request-Timestamp", ts, "X-Slack-Signature", sign(ts, body)));
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body()).doesNotContain("Exception");
@@ -176,7 +200,8 @@ class HttpModeIT {
   @Test
   void aTripleDeliveryOfOneEventGetsOneReply() throws InterruptedException {
     String ts = slack.post("C0SHOP", "U0ADA", "@jamie events -n shop --warnings", null, 3);
-    slack.awaitMessage("C0SHOP", ts, m -> m.has("bot_id") && ts.equals(m.path("thread_ts").asText()), WAIT);
+    slack.awaitMessage(
+        "C0SHOP", ts, m -> m.has("bot_id") && ts.equals(m.path("thread_ts").asText()), WAIT);
     Thread.sleep(1500);
     long replies =
         slack.messagesSince("C0SHOP", ts).stream()
@@ -189,11 +214,13 @@ class HttpModeIT {
   void healthAndReadiness() throws Exception {
     HttpResponse<String> health =
         http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.httpPort() + "/healthz")).build(),
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.httpPort() + "/healthz"))
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     HttpResponse<String> ready =
         http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.httpPort() + "/readyz")).build(),
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.httpPort() + "/readyz"))
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(ready.statusCode()).isEqualTo(200);
