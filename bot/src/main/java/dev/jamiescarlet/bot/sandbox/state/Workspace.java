@@ -58,6 +58,10 @@ public final class Workspace {
     if (byId != null) {
       return Optional.of(byId);
     }
+    if (users.containsKey(idOrName)) {
+      // as in Slack, posting to a user ID lands in that user's DM with the app
+      return channels.values().stream().filter(Channel::im).findFirst();
+    }
     String name = idOrName.startsWith("#") ? idOrName.substring(1) : idOrName;
     return channels.values().stream().filter(c -> c.name().equals(name)).findFirst();
   }

@@ -72,6 +72,10 @@ public final class WebApi {
     if (token == null || token.isBlank()) {
       throw new SlackError("not_authed");
     }
+    if ("auth.test".equals(method) && token.equals(s.config().appToken())) {
+      // Slack answers auth.test for app-level tokens too; the SDK's team-id cache relies on it
+      return;
+    }
     boolean app = APP_TOKEN_METHODS.contains(method);
     String expected = app ? s.config().appToken() : s.config().botToken();
     String other = app ? s.config().botToken() : s.config().appToken();
