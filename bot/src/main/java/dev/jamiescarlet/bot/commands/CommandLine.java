@@ -7,35 +7,33 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The grammar shared by {@code /jamie …}, {@code @jamie …} and DMs: verb, options, arguments. */
 public final class CommandLine {
-  private static final Pattern MENTION = Pattern.compile("^\\s*<@[A-Z0-9]+(\\|[^>]*)?>[\\s:,]*");
-  private static final Pattern LINK =
-      Pattern.compile("<(?:mailto:|https?://)?([^|>]+)(?:\\|([^>]+))?>");
-
   private CommandLine() {}
 
   /**
    * Undoes what Slack does to typed text: HTML escapes, smart quotes, auto-linking, and a leading
-   * mention of the bot.
+   * mention of the bot. Hand-written rather than regex so hostile input cannot make it backtrack.
    */
   public static String normalise(String text) {
     if (text == null) {
       return "";
     }
-    String s = MENTION.matcher(text).replaceFirst("");
-    Matcher m = LINK.matcher(s);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String inner = m.group(2) != null ? m.group(2) : m.group(1);
-      // user and channel mentions (<@U…>, <#C…|name>) are kept as Slack wrote them
-      String keep = m.group(0).startsWith("<@") || m.group(0).startsWith("<#") ? m.group(0) : inner;
-      m.appendReplacement(out, Matcher.quoteReplacement(keep));
+    String s = stripLeadingMention(text.strip());
+    StringBuilder out = new StringBuilder(s.length());
+    int i = 0;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      int close = c == '<' ? s.indexOf('>', i + 1) : -1;
+      if (close < 0) {
+        out.append(c);
+        i++;
+        continue;
+      }
+      out.append(unlink(s.substring(i + 1, close)));
+      i = close + 1;
     }
-    m.appendTail(out);
     return out.toString()
         .replace('\u201c', '"')
         .replace('\u201d', '"')
@@ -46,6 +44,39 @@ public final class CommandLine {
         .replace("&gt;", ">")
         .replace("&amp;", "&")
         .strip();
+  }
+
+  private static String stripLeadingMention(String s) {
+    if (!s.startsWith("<@")) {
+      return s;
+    }
+    int close = s.indexOf('>');
+    if (close < 0) {
+      return s;
+    }
+    int i = close + 1;
+    while (i < s.length()
+        && (Character.isWhitespace(s.charAt(i)) || s.charAt(i) == ':' || s.charAt(i) == ',')) {
+      i++;
+    }
+    return s.substring(i);
+  }
+
+  /** The text of one {@code <…>} Slack link; user and channel mentions stay as Slack wrote them. */
+  private static String unlink(String inner) {
+    if (inner.startsWith("@") || inner.startsWith("#") || inner.startsWith("!")) {
+      return "<" + inner + ">";
+    }
+    int bar = inner.indexOf('|');
+    if (bar >= 0) {
+      return inner.substring(bar + 1);
+    }
+    for (String scheme : new String[] {"mailto:", "https://", "http://"}) {
+      if (inner.startsWith(scheme)) {
+        return inner.substring(scheme.length());
+      }
+    }
+    return inner;
   }
 
   /** Splits on whitespace, keeping quoted strings whole. */

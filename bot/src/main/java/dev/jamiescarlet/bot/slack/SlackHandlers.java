@@ -12,7 +12,6 @@ import dev.jamiescarlet.bot.commands.Buttons;
 import dev.jamiescarlet.bot.message.Message;
 import dev.jamiescarlet.bot.render.BlockKitRenderer;
 import dev.jamiescarlet.bot.render.RenderedMessage;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -188,7 +187,8 @@ public final class SlackHandlers {
 
   /** Sets the log context for this request and says whether it is the first delivery. */
   private boolean first(String key, String user, String channel, Integer retryNum) {
-    MDC.put("request_id", Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16));
+    MDC.clear();
+    MDC.put("request_id", RequestIds.next());
     if (user != null) {
       MDC.put("user", user);
     }
