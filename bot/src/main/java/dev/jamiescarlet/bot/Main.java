@@ -7,6 +7,7 @@ import dev.jamiescarlet.bot.config.Settings;
 import dev.jamiescarlet.bot.http.StartupException;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import dev.jamiescarlet.tools.kubernetes.KubeconfigClusterRegistry;
+import dev.jamiescarlet.tools.kubernetes.KubernetesToolException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
@@ -55,6 +56,8 @@ public final class Main {
       return 0;
     } catch (ConfigException | StartupException e) {
       return fail(e.getMessage(), bot, clusters);
+    } catch (KubernetesToolException e) {
+      return fail("The bot cannot start: " + e.getMessage() + " (check KUBECONFIG)", bot, clusters);
     } catch (RuntimeException e) {
       log().error("the bot could not start", e);
       return fail("The bot could not start: " + e.getMessage(), bot, clusters);
