@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** Entry point: {@code java -jar jamie.jar [demo|--help]}. */
 public final class Main {
@@ -25,6 +26,11 @@ public final class Main {
       // people watch the demo's console: readable lines (logback reads this property first)
       System.setProperty("JAMIE_LOG_FORMAT", "text");
     }
+    // one log stream: java.util.logging (the mock API server uses it) goes through SLF4J too
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    // Netty's Unsafe use makes JDK 24+ print a warning on every start; it runs fine without it
+    System.setProperty("io.netty.noUnsafe", "true");
     int exit =
         switch (mode) {
           case "run" -> run();
