@@ -55,4 +55,31 @@ final class DemoLogText {
         "{\"ts\":\"2025-01-01T11:55:21Z\",\"level\":\"WARN\",\"msg\":\"GC overhead high\",\"gcPercent\":71,\"heapUsed\":\"94m\"}",
         "{\"ts\":\"2025-01-01T11:55:24Z\",\"level\":\"INFO\",\"msg\":\"cache warm-up\",\"loaded\":120000,\"heapUsed\":\"95m\",\"rss\":\"126m\"}");
   }
+
+  /** A busy storefront's start-up and a few hundred access-log lines, the same on every start. */
+  static List<String> frontendAccess(int replica) {
+    List<String> out = new java.util.ArrayList<>();
+    out.add("▲ Next.js 14.2.5");
+    out.add("- Local: http://0.0.0.0:8080");
+    out.add("✓ Ready in " + (790 + replica * 17) + "ms");
+    String[] paths = {
+      "/api/products",
+      "/cart",
+      "/api/cart/items",
+      "/product/espresso-grinder",
+      "/healthz",
+      "/api/recommendations",
+      "/checkout",
+      "/api/search?q=kettle",
+      "/_next/static/chunks/main.js"
+    };
+    int[] codes = {200, 200, 200, 200, 200, 304, 200, 502, 200};
+    for (int i = 0; i < 400; i++) {
+      int k = (i * 7 + replica * 3) % paths.length;
+      int ms = 3 + (i * 37 + replica * 11) % 180;
+      int code = paths[k].equals("/checkout") && i % 5 == 0 ? 502 : codes[k % codes.length];
+      out.add("GET " + paths[k] + " " + code + " in " + ms + "ms");
+    }
+    return out;
+  }
 }

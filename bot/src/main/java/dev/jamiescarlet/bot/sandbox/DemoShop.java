@@ -123,18 +123,7 @@ final class DemoShop {
               nodes[i],
               ofHours(26),
               o.running(frontend, ofHours(26), "10.244.1." + (20 + i), 0));
-      logs.put(
-          SHOP,
-          pod.getMetadata().getName(),
-          "frontend",
-          false,
-          List.of(
-              "▲ Next.js 14.2.5",
-              "- Local: http://0.0.0.0:8080",
-              "✓ Ready in 812ms",
-              "GET /api/products 200 in 41ms",
-              "GET /cart 200 in 23ms",
-              "GET /healthz 200 in 1ms"));
+      logs.put(SHOP, pod.getMetadata().getName(), "frontend", false, DemoLogText.frontendAccess(i));
       o.event(
           SHOP,
           "Pod",

@@ -108,6 +108,24 @@ class DemoSocketModeIT {
   }
 
   @Test
+  void outputPastSlacksLimitsGoesUpAsAFileWithASummary() {
+    // when Ada asks for more log lines than one message holds
+    String ts = slack.post(SHOP, ADA, "@jamie logs deploy/frontend -n shop --tail 300");
+
+    // then the reply keeps the last lines and says where the rest is
+    JsonNode summary =
+        slack.awaitMessage(SHOP, ts, fromBotContaining("full output attached as"), WAIT);
+    assertThat(summary.toString()).contains("Showing the last");
+
+    // and the whole log is shared as a file in the same thread
+    JsonNode file =
+        slack.awaitMessage(
+            SHOP, ts, m -> m.has("files") && ts.equals(m.path("thread_ts").asText()), WAIT);
+    assertThat(file.path("files").get(0).path("name").asText()).endsWith(".log");
+    assertThat(file.path("files").get(0).path("size").asLong()).isGreaterThan(3000);
+  }
+
+  @Test
   void directMessagesUseTheSameGrammar() {
     String since = slack.post("D0JAMIE", ADA, "deployments -n shop");
     slack.awaitMessage("D0JAMIE", since, fromBotContaining("checkout", "0/2"), WAIT);
