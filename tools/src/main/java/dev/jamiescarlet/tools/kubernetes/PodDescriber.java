@@ -126,8 +126,11 @@ final class PodDescriber {
         .sorted(WorkloadHealth.WORST_POD)
         .forEach(p -> problems.add(p.status() + (p.detail().isEmpty() ? "" : ": " + p.detail())));
     if (!problems.isEmpty()) {
+      String said = String.join("\n", problems);
       events.stream()
-          .filter(e -> "Warning".equals(e.type()))
+          .filter(e -> "Warning".equals(e.type()) && e.message() != null)
+          // the kubelet's "Error: ImagePullBackOff" and repeats of a pod's own message add nothing
+          .filter(e -> !e.message().startsWith("Error: ") && !said.contains(e.message()))
           .forEach(e -> problems.add(e.reason() + ": " + e.message()));
     }
     return problems.stream().limit(MAX_PROBLEMS).toList();
