@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
-import java.util.Map;
 
 /**
- * Builds RFC 7386 JSON merge patches: the fabric8 mock rejects strategic-merge patches, and a merge
- * patch means the same thing on every API server.
+ * Builds RFC 7386 JSON merge patches and prints patches: the fabric8 mock rejects strategic-merge
+ * patches, and a merge patch means the same thing on every API server and for every kind.
  */
 final class MergePatch {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,35 +35,6 @@ final class MergePatch {
   /** A model object (pod template, ...) as a JSON tree. */
   static JsonNode tree(Object value) {
     return JSON.valueToTree(value);
-  }
-
-  /**
-   * The merge patch that turns {@code from} into {@code to}: changed and new keys are set, removed
-   * keys are set to null, objects are compared key by key and arrays replaced whole.
-   */
-  static JsonNode diff(JsonNode from, JsonNode to) {
-    if (from == null || !from.isObject() || to == null || !to.isObject()) {
-      return to == null ? JsonNodeFactory.instance.nullNode() : to;
-    }
-    ObjectNode patch = object();
-    for (Iterator<Map.Entry<String, JsonNode>> it = to.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      JsonNode before = from.get(field.getKey());
-      if (before == null || !before.equals(field.getValue())) {
-        JsonNode inner =
-            before != null && before.isObject() && field.getValue().isObject()
-                ? diff(before, field.getValue())
-                : field.getValue();
-        patch.set(field.getKey(), inner);
-      }
-    }
-    for (Iterator<String> it = from.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (!to.has(name)) {
-        patch.putNull(name);
-      }
-    }
-    return patch;
   }
 
   /** Compact JSON, as sent to the API server. */

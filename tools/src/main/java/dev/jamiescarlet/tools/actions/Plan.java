@@ -11,7 +11,7 @@ import java.util.List;
  * An action worked out against the cluster's current state: what it changes, who it touches and how
  * to send it (for real or as a dry run).
  *
- * @param change the pretty JSON merge patch, or e.g. "DELETE pod/x"
+ * @param change the pretty JSON patch, or e.g. "DELETE pod/x"
  * @param changes before/after values
  * @param pods affected pods as namespace/name
  * @param impact one line on the blast radius
@@ -33,9 +33,21 @@ record Plan(
     void send(boolean dryRun);
   }
 
-  /** A plan that sends {@code patch} as a JSON merge patch to {@code resource}. */
+  /** A plan that sends {@code patch} as a JSON merge patch (RFC 7386) to {@code resource}. */
   static Plan patch(
       Resource<?> resource,
+      JsonNode patch,
+      List<Change> changes,
+      List<String> pods,
+      String impact,
+      String done) {
+    return patch(resource, PatchType.JSON_MERGE, patch, changes, pods, impact, done);
+  }
+
+  /** A plan that sends {@code patch} of the given type to {@code resource}. */
+  static Plan patch(
+      Resource<?> resource,
+      PatchType type,
       JsonNode patch,
       List<Change> changes,
       List<String> pods,
@@ -47,7 +59,7 @@ record Plan(
         changes,
         pods,
         impact,
-        dryRun -> resource.dryRun(dryRun).patch(PatchContext.of(PatchType.JSON_MERGE), body),
+        dryRun -> resource.dryRun(dryRun).patch(PatchContext.of(type), body),
         done);
   }
 }

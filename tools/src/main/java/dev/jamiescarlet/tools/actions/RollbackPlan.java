@@ -1,6 +1,8 @@
 package dev.jamiescarlet.tools.actions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jamiescarlet.tools.actions.Preview.Change;
 import dev.jamiescarlet.tools.actions.WriteAction.Rollback;
@@ -11,6 +13,7 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -23,7 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * Plans {@code kubectl rollout undo}: the deployment's pod template becomes that of the ReplicaSet
- * carrying the target {@code deployment.kubernetes.io/revision}, minus its pod-template-hash label.
+ * carrying the target {@code deployment.kubernetes.io/revision}, minus its pod-template-hash label,
+ * sent as a JSON patch (RFC 6902) replacing {@code /spec/template}.
  */
 final class RollbackPlan {
   static final String REVISION = "deployment.kubernetes.io/revision";
@@ -48,13 +52,14 @@ final class RollbackPlan {
     ObjectNode from = (ObjectNode) MergePatch.tree(d.getSpec().getTemplate());
     PodTemplateSpec targetTemplate = history.get(target).getSpec().getTemplate();
     JsonNode to = withoutHashLabel(MergePatch.tree(targetTemplate));
-    JsonNode diff = MergePatch.diff(from, to);
-    if (diff.isEmpty()) {
+    if (from.equals(to)) {
       throw ActionErrors.invalid(
           ref + " already runs the pod template of revision " + target + "; nothing to roll back.");
     }
-    ObjectNode patch = MergePatch.object();
-    patch.putObject("spec").set("template", diff);
+    // a JSON patch replacing the whole template, as kubectl rollout undo sends: a merge patch
+    // would keep labels and annotations the old template did not have
+    ArrayNode patch = JsonNodeFactory.instance.arrayNode();
+    patch.addObject().put("op", "replace").put("path", "/spec/template").set("value", to);
     List<Change> changes = new ArrayList<>();
     changes.add(
         new Change("revision", current == null ? "(unknown)" : current.toString(), "" + target));
@@ -67,6 +72,7 @@ final class RollbackPlan {
             : " (" + images.stream().map(Change::line).collect(Collectors.joining(", ")) + ")";
     return Plan.patch(
         resource,
+        PatchType.JSON,
         patch,
         changes,
         pods,

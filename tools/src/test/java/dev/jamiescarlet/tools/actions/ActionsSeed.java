@@ -14,23 +14,19 @@ import java.util.Map;
 
 /** The objects the action ITs act on, in namespace shop. */
 final class ActionsSeed {
-  static final String CHECKOUT_UID = "0b5e0c7e-0000-4000-8000-000000000001";
-
   private ActionsSeed() {}
 
   static void seed(KubernetesClient client) {
-    client.resource(deployment("checkout", CHECKOUT_UID, 2, 3, "v3")).create();
+    // the mock assigns its own uid on create; owner references must carry that one
+    String checkout =
+        client.resource(deployment("checkout", 2, 3, "v3")).create().getMetadata().getUid();
     for (int revision = 1; revision <= 3; revision++) {
       client
-          .resource(replicaSet("checkout", CHECKOUT_UID, "h" + revision, revision, "v" + revision))
+          .resource(replicaSet("checkout", checkout, "h" + revision, revision, "v" + revision))
           .create();
     }
-    client
-        .resource(deployment("solo", "0b5e0c7e-0000-4000-8000-000000000002", 1, 1, "v1"))
-        .create();
-    client
-        .resource(replicaSet("solo", "0b5e0c7e-0000-4000-8000-000000000002", "s1", 1, "v1"))
-        .create();
+    String solo = client.resource(deployment("solo", 1, 1, "v1")).create().getMetadata().getUid();
+    client.resource(replicaSet("solo", solo, "s1", 1, "v1")).create();
     for (String pod : new String[] {"checkout-h3-aaaaa", "checkout-h3-bbbbb"}) {
       client
           .resource(
@@ -106,12 +102,11 @@ final class ActionsSeed {
   }
 
   static io.fabric8.kubernetes.api.model.apps.Deployment deployment(
-      String name, String uid, int replicas, int revision, String version) {
+      String name, int replicas, int revision, String version) {
     return new DeploymentBuilder()
         .withNewMetadata()
         .withName(name)
         .withNamespace("shop")
-        .withUid(uid)
         .addToAnnotations(RollbackPlan.REVISION, Integer.toString(revision))
         .endMetadata()
         .withNewSpec()
