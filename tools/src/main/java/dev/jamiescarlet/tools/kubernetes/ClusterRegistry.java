@@ -20,6 +20,28 @@ public interface ClusterRegistry extends AutoCloseable {
   /** The client for the named cluster (the default when null); same errors as resolve. */
   KubernetesClient client(String name);
 
+  /**
+   * A client for the named cluster that acts as {@code as}, so the cluster's RBAC decides what it
+   * may do. The bot's own client when {@code as} is null or {@link Identity#BOT}. Clients are
+   * cached and closed with the registry; callers must not close them.
+   *
+   * <p>The default refuses impersonation rather than silently using the bot's own rights.
+   *
+   * @throws KubernetesToolException as resolve; INVALID_REQUEST when this registry cannot
+   *     impersonate
+   */
+  default KubernetesClient client(String name, Identity as) {
+    if (as == null || as.isBot()) {
+      return client(name);
+    }
+    throw new KubernetesToolException(
+        KubernetesToolException.Kind.INVALID_REQUEST,
+        getClass().getSimpleName()
+            + " cannot act as `"
+            + as.kubernetesUser()
+            + "`; use a registry that supports impersonation, such as KubeconfigClusterRegistry.");
+  }
+
   /** Closes every client. */
   @Override
   void close();

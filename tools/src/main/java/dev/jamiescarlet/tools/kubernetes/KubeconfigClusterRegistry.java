@@ -36,8 +36,12 @@ public final class KubeconfigClusterRegistry implements ClusterRegistry {
 
   private record Entry(ClusterInfo info, Supplier<KubernetesClient> factory) {}
 
+  /** One impersonating client per cluster and identity. */
+  private record ClientKey(String cluster, Identity as) {}
+
   private final Map<String, Entry> entries;
   private final Map<String, KubernetesClient> clients = new ConcurrentHashMap<>();
+  private final Map<ClientKey, KubernetesClient> impersonating = new ConcurrentHashMap<>();
   private final String defaultName;
 
   private KubeconfigClusterRegistry(Map<String, Entry> entries, String defaultName) {
@@ -156,10 +160,39 @@ public final class KubeconfigClusterRegistry implements ClusterRegistry {
     return clients.computeIfAbsent(entry.info().name(), n -> entry.factory().get());
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Impersonating clients copy the cluster client's configuration and add {@code
+   * Impersonate-User}/{@code Impersonate-Group}; the bot's own credentials need the {@code
+   * impersonate} verb on users and groups.
+   */
+  @Override
+  public KubernetesClient client(String name, Identity as) {
+    if (as == null || as.isBot()) {
+      return client(name);
+    }
+    KubernetesClient base = client(name);
+    ClientKey key = new ClientKey(entry(name).info().name(), as);
+    return impersonating.computeIfAbsent(key, k -> impersonate(base, as));
+  }
+
   @Override
   public void close() {
+    impersonating.values().forEach(KubernetesClient::close);
+    impersonating.clear();
     clients.values().forEach(KubernetesClient::close);
     clients.clear();
+  }
+
+  /** A client like {@code base} that acts as the given user and groups. */
+  static KubernetesClient impersonate(KubernetesClient base, Identity as) {
+    Config config =
+        new ConfigBuilder(base.getConfiguration())
+            .withImpersonateUsername(as.kubernetesUser())
+            .withImpersonateGroups(as.groups().toArray(String[]::new))
+            .build();
+    return create(config);
   }
 
   private Entry entry(String name) {

@@ -1,0 +1,240 @@
+package dev.jamiescarlet.tools.actions;
+
+import dev.jamiescarlet.tools.kubernetes.KubernetesToolException;
+import dev.jamiescarlet.tools.kubernetes.KubernetesToolException.Kind;
+import java.util.Objects;
+
+/**
+ * One change to a cluster that can be previewed (with a server-side dry run) and executed by {@link
+ * Actions}. Records validate what can be checked without a cluster and throw {@link
+ * KubernetesToolException} INVALID_REQUEST otherwise.
+ */
+public sealed interface WriteAction {
+
+  /** The verb: restart, scale, rollback, delete, cordon, uncordon, suspend or resume. */
+  String verb();
+
+  /** The object acted on as {@code kind/name}, e.g. {@code deployment/checkout}. */
+  String target();
+
+  /** The namespace, or null for cluster-scoped objects (nodes). */
+  String namespace();
+
+  /** One line for people, e.g. "restart deployment shop/checkout". */
+  default String describe() {
+    String kind = target().substring(0, target().indexOf('/'));
+    String name = target().substring(target().indexOf('/') + 1);
+    return verb() + " " + kind + " " + (namespace() == null ? name : namespace() + "/" + name);
+  }
+
+  /**
+   * Rolling restart, exactly as {@code kubectl rollout restart}: sets the pod template annotation
+   * {@code kubectl.kubernetes.io/restartedAt} to now.
+   */
+  record Restart(WorkloadKind kind, String namespace, String name) implements WriteAction {
+    /** Validates the fields. */
+    public Restart {
+      Objects.requireNonNull(kind, "kind");
+      namespace = required(namespace, "namespace");
+      name = required(name, "name");
+    }
+
+    @Override
+    public String verb() {
+      return "restart";
+    }
+
+    @Override
+    public String target() {
+      return kind.noun() + "/" + name;
+    }
+  }
+
+  /** Sets a deployment's or statefulset's replicas. */
+  record Scale(WorkloadKind kind, String namespace, String name, int replicas)
+      implements WriteAction {
+    /** Validates the fields: no daemonsets, no negative replicas. */
+    public Scale {
+      Objects.requireNonNull(kind, "kind");
+      namespace = required(namespace, "namespace");
+      name = required(name, "name");
+      if (kind == WorkloadKind.DAEMONSET) {
+        throw invalid(
+            "daemonset " + namespace + "/" + name + " runs one pod per node; it cannot be scaled.");
+      }
+      if (replicas < 0) {
+        throw invalid(
+            "cannot scale "
+                + kind.noun()
+                + " "
+                + namespace
+                + "/"
+                + name
+                + " to "
+                + replicas
+                + " replicas; use 0 or more.");
+      }
+    }
+
+    @Override
+    public String verb() {
+      return "scale";
+    }
+
+    @Override
+    public String target() {
+      return kind.noun() + "/" + name;
+    }
+
+    @Override
+    public String describe() {
+      return WriteAction.super.describe() + " to " + replicas;
+    }
+  }
+
+  /**
+   * Rolls a deployment's pod template back to an earlier revision, as {@code kubectl rollout undo}.
+   *
+   * @param revision the revision to go back to, or null for the one before the current
+   */
+  record Rollback(String namespace, String deployment, Long revision) implements WriteAction {
+    /** Validates the fields. */
+    public Rollback {
+      namespace = required(namespace, "namespace");
+      deployment = required(deployment, "deployment");
+      if (revision != null && revision < 1) {
+        throw invalid("revision " + revision + " does not exist; revisions start at 1.");
+      }
+    }
+
+    @Override
+    public String verb() {
+      return "rollback";
+    }
+
+    @Override
+    public String target() {
+      return "deployment/" + deployment;
+    }
+
+    @Override
+    public String describe() {
+      return WriteAction.super.describe()
+          + (revision == null ? " to the previous revision" : " to revision " + revision);
+    }
+  }
+
+  /** Deletes one pod; its controller, if any, starts a replacement. */
+  record DeletePod(String namespace, String name) implements WriteAction {
+    /** Validates the fields. */
+    public DeletePod {
+      namespace = required(namespace, "namespace");
+      name = required(name, "name");
+    }
+
+    @Override
+    public String verb() {
+      return "delete";
+    }
+
+    @Override
+    public String target() {
+      return "pod/" + name;
+    }
+  }
+
+  /** Marks a node unschedulable; pods on it keep running. */
+  record Cordon(String node) implements WriteAction {
+    /** Validates the field. */
+    public Cordon {
+      node = required(node, "node");
+    }
+
+    @Override
+    public String verb() {
+      return "cordon";
+    }
+
+    @Override
+    public String target() {
+      return "node/" + node;
+    }
+
+    @Override
+    public String namespace() {
+      return null;
+    }
+  }
+
+  /** Marks a node schedulable again. */
+  record Uncordon(String node) implements WriteAction {
+    /** Validates the field. */
+    public Uncordon {
+      node = required(node, "node");
+    }
+
+    @Override
+    public String verb() {
+      return "uncordon";
+    }
+
+    @Override
+    public String target() {
+      return "node/" + node;
+    }
+
+    @Override
+    public String namespace() {
+      return null;
+    }
+  }
+
+  /** Stops a cronjob from starting new jobs; running jobs continue. */
+  record SuspendCronJob(String namespace, String name) implements WriteAction {
+    /** Validates the fields. */
+    public SuspendCronJob {
+      namespace = required(namespace, "namespace");
+      name = required(name, "name");
+    }
+
+    @Override
+    public String verb() {
+      return "suspend";
+    }
+
+    @Override
+    public String target() {
+      return "cronjob/" + name;
+    }
+  }
+
+  /** Lets a suspended cronjob start jobs again. */
+  record ResumeCronJob(String namespace, String name) implements WriteAction {
+    /** Validates the fields. */
+    public ResumeCronJob {
+      namespace = required(namespace, "namespace");
+      name = required(name, "name");
+    }
+
+    @Override
+    public String verb() {
+      return "resume";
+    }
+
+    @Override
+    public String target() {
+      return "cronjob/" + name;
+    }
+  }
+
+  private static String required(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw invalid("a " + field + " is required.");
+    }
+    return value.trim();
+  }
+
+  private static KubernetesToolException invalid(String message) {
+    return new KubernetesToolException(Kind.INVALID_REQUEST, message);
+  }
+}
