@@ -3,15 +3,22 @@ package dev.jamiescarlet.bot;
 import dev.jamiescarlet.bot.config.ConfigException;
 import dev.jamiescarlet.bot.config.JamieConfig;
 import dev.jamiescarlet.bot.http.StartupException;
+import dev.jamiescarlet.bot.policy.Policy;
 import dev.jamiescarlet.bot.sandbox.DemoCluster;
 import dev.jamiescarlet.bot.sandbox.SandboxConfig;
 import dev.jamiescarlet.bot.sandbox.SlackSandbox;
 import dev.jamiescarlet.tools.kubernetes.KubeconfigClusterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +36,7 @@ public final class Demo implements AutoCloseable {
   private SlackSandbox sandbox;
   private KubeconfigClusterRegistry clusters;
   private Bot bot;
+  private Path tempDataDir;
 
   private Demo() {}
 
@@ -73,6 +81,11 @@ public final class Demo implements AutoCloseable {
     demoEnv.put("SLACK_BOT_TOKEN", defaults.botToken());
     demoEnv.put("SLACK_APP_TOKEN", defaults.appToken());
     demoEnv.remove("SLACK_API_URL");
+    if (blank(env.get("JAMIE_DATA_DIR")) && blank(env.get("MONGODB_URI"))) {
+      // a fresh store per run unless the operator asks to keep one
+      tempDataDir = createTempDir();
+      demoEnv.put("JAMIE_DATA_DIR", tempDataDir.toString());
+    }
     JamieConfig checked = JamieConfig.fromEnv(demoEnv);
 
     cluster = DemoCluster.start();
@@ -83,7 +96,8 @@ public final class Demo implements AutoCloseable {
     Map<String, io.fabric8.kubernetes.client.KubernetesClient> clients = new LinkedHashMap<>();
     clients.put(CLUSTER, cluster.client());
     clusters = KubeconfigClusterRegistry.of(clients, CLUSTER, "demo (fabric8 mock API server)");
-    bot = Bot.start(config, clusters);
+    Policy policy = config.policyFile() != null ? Bot.loadPolicy(config) : Policy.demo();
+    bot = Bot.start(config, clusters, policy);
     awaitReady();
   }
 
@@ -126,6 +140,31 @@ public final class Demo implements AutoCloseable {
     }
     if (cluster != null) {
       cluster.close();
+    }
+    if (tempDataDir != null) {
+      deleteTree(tempDataDir);
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static Path createTempDir() {
+    try {
+      return Files.createTempDirectory("jamie-demo-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary data directory", e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      LoggerFactory.getLogger(Demo.class).warn("could not delete {}: {}", dir, e.getMessage());
     }
   }
 }
