@@ -50,10 +50,11 @@ public final class Bot implements AutoCloseable {
   private SocketModeApp socketMode;
   private HttpServer http;
 
-  private Bot(JamieConfig config, ClusterRegistry clusters, Policy policy) {
+  private Bot(JamieConfig config, ClusterRegistry clusters, Policy policy, Mongo store) {
     this.config = config;
     this.clusters = clusters;
     this.policy = policy;
+    this.store = store;
   }
 
   /**
@@ -66,7 +67,16 @@ public final class Bot implements AutoCloseable {
 
   /** Builds and starts everything with the given policy (null: read-only). */
   public static Bot start(JamieConfig config, ClusterRegistry clusters, Policy policy) {
-    Bot bot = new Bot(config, clusters, policy);
+    return start(config, clusters, policy, null);
+  }
+
+  /**
+   * Builds and starts everything on an already open store (null: open one from the config); the bot
+   * closes the store when it closes, or when it fails to start.
+   */
+  public static Bot start(
+      JamieConfig config, ClusterRegistry clusters, Policy policy, Mongo store) {
+    Bot bot = new Bot(config, clusters, policy, store);
     try {
       bot.startAll();
       return bot;
@@ -95,7 +105,9 @@ public final class Bot implements AutoCloseable {
 
   private void startAll() {
     Clock clock = Clock.systemUTC();
-    store = Mongo.open(config.mongodbUri(), config.dataDir());
+    if (store == null) {
+      store = Mongo.open(config.mongodbUri(), config.dataDir());
+    }
     audit = new AuditLog(store.database(), clock);
     approvals = new Approvals(store.database(), clock);
     policyEngine = new PolicyEngine(policy, config.approvalTtl());

@@ -7,6 +7,7 @@ import dev.jamiescarlet.bot.policy.Policy;
 import dev.jamiescarlet.bot.sandbox.DemoCluster;
 import dev.jamiescarlet.bot.sandbox.SandboxConfig;
 import dev.jamiescarlet.bot.sandbox.SlackSandbox;
+import dev.jamiescarlet.bot.store.Mongo;
 import dev.jamiescarlet.tools.kubernetes.KubeconfigClusterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,7 @@ public final class Demo implements AutoCloseable {
   private KubeconfigClusterRegistry clusters;
   private Bot bot;
   private Path tempDataDir;
+  private CompletableFuture<Mongo> store;
 
   private Demo() {}
 
@@ -88,6 +92,11 @@ public final class Demo implements AutoCloseable {
     }
     JamieConfig checked = JamieConfig.fromEnv(demoEnv);
 
+    // the store starts while the cluster and the sandbox do: it is on the demo's critical path
+    store =
+        CompletableFuture.supplyAsync(
+            () -> Mongo.open(checked.mongodbUri(), checked.dataDir()),
+            r -> Thread.ofVirtual().name("store-start").start(r));
     cluster = DemoCluster.start();
     sandbox = new SlackSandbox(SandboxConfig.defaults(checked.sandboxPort())).start();
     demoEnv.put("SLACK_API_URL", sandbox.apiUrl());
@@ -97,7 +106,13 @@ public final class Demo implements AutoCloseable {
     clients.put(CLUSTER, cluster.client());
     clusters = KubeconfigClusterRegistry.of(clients, CLUSTER, "demo (fabric8 mock API server)");
     Policy policy = config.policyFile() != null ? Bot.loadPolicy(config) : Policy.demo();
-    bot = Bot.start(config, clusters, policy);
+    Mongo opened;
+    try {
+      opened = store.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    bot = Bot.start(config, clusters, policy, opened);
     awaitReady();
   }
 
@@ -131,6 +146,9 @@ public final class Demo implements AutoCloseable {
   public void close() {
     if (bot != null) {
       bot.close();
+    } else if (store != null) {
+      // started but never handed to a bot
+      store.thenAccept(Mongo::close).exceptionally(e -> null).join();
     }
     if (sandbox != null) {
       sandbox.close();

@@ -48,7 +48,8 @@ public record Policy(
 
   /** Reads and validates a policy file; a bad file fails with file, field and fix. */
   public static Policy load(Path file) {
-    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    Path fileName = file.getFileName();
+    String name = fileName == null ? file.toString() : fileName.toString();
     try {
       return parse(Files.readString(file, StandardCharsets.UTF_8), name);
     } catch (IOException e) {

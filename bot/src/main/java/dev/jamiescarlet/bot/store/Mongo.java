@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ public final class Mongo implements AutoCloseable {
   private final MongoServer server;
   private final H2Backend backend;
   private final ScheduledExecutorService committer;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private Mongo(
       MongoClient client,
@@ -87,7 +89,8 @@ public final class Mongo implements AutoCloseable {
           e);
     }
     MongoClient client = MongoClients.create(settings(cs, serverSelectionTimeout));
-    String db = cs.getDatabase() != null ? cs.getDatabase() : DEFAULT_DATABASE;
+    String named = cs.getDatabase();
+    String db = named != null ? named : DEFAULT_DATABASE;
     String hosts = String.join(",", cs.getHosts());
     try {
       client.getDatabase(db).runCommand(new Document("ping", 1));
@@ -220,8 +223,12 @@ public final class Mongo implements AutoCloseable {
     }
   }
 
+  /** Closes once; later calls do nothing. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     if (committer != null) {
       committer.shutdownNow();
     }
