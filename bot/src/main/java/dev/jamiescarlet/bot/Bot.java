@@ -4,12 +4,17 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
+import dev.jamiescarlet.bot.approvals.Approvals;
+import dev.jamiescarlet.bot.audit.AuditLog;
 import dev.jamiescarlet.bot.commands.CommandRunner;
 import dev.jamiescarlet.bot.commands.Commands;
 import dev.jamiescarlet.bot.config.JamieConfig;
 import dev.jamiescarlet.bot.config.SlackMode;
 import dev.jamiescarlet.bot.http.HttpServer;
 import dev.jamiescarlet.bot.http.StartupException;
+import dev.jamiescarlet.bot.policy.Policy;
+import dev.jamiescarlet.bot.policy.PolicyEngine;
+import dev.jamiescarlet.bot.policy.PolicyException;
 import dev.jamiescarlet.bot.render.BlockKitRenderer;
 import dev.jamiescarlet.bot.slack.AppHome;
 import dev.jamiescarlet.bot.slack.BoltApps;
@@ -19,6 +24,7 @@ import dev.jamiescarlet.bot.slack.SlackHandlers;
 import dev.jamiescarlet.bot.slack.SlackHttpAdapter;
 import dev.jamiescarlet.bot.slack.SlackReplier;
 import dev.jamiescarlet.bot.slack.Work;
+import dev.jamiescarlet.bot.store.Mongo;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import dev.jamiescarlet.tools.kubernetes.Fabric8KubernetesReads;
 import dev.jamiescarlet.tools.kubernetes.KubernetesReads;
@@ -35,18 +41,42 @@ public final class Bot implements AutoCloseable {
   private final JamieConfig config;
   private final ClusterRegistry clusters;
   private final Work work = new Work();
+  private final Policy policy;
+  private Mongo store;
+  private AuditLog audit;
+  private Approvals approvals;
+  private PolicyEngine policyEngine;
   private App app;
   private SocketModeApp socketMode;
   private HttpServer http;
 
-  private Bot(JamieConfig config, ClusterRegistry clusters) {
+  private Bot(JamieConfig config, ClusterRegistry clusters, Policy policy, Mongo store) {
     this.config = config;
     this.clusters = clusters;
+    this.policy = policy;
+    this.store = store;
   }
 
-  /** Builds and starts everything; failures name their fix and leave nothing running. */
+  /**
+   * Builds and starts everything with the policy from {@code JAMIE_POLICY_FILE} (none: read-only);
+   * failures name their fix and leave nothing running.
+   */
   public static Bot start(JamieConfig config, ClusterRegistry clusters) {
-    Bot bot = new Bot(config, clusters);
+    return start(config, clusters, loadPolicy(config));
+  }
+
+  /** Builds and starts everything with the given policy (null: read-only). */
+  public static Bot start(JamieConfig config, ClusterRegistry clusters, Policy policy) {
+    return start(config, clusters, policy, null);
+  }
+
+  /**
+   * Builds and starts everything on an already open store (null: open one from the config); the bot
+   * closes the store when it closes, or when it fails to start.
+   */
+  public static Bot start(
+      JamieConfig config, ClusterRegistry clusters, Policy policy, Mongo store) {
+    Bot bot = new Bot(config, clusters, policy, store);
     try {
       bot.startAll();
       return bot;
@@ -56,15 +86,48 @@ public final class Bot implements AutoCloseable {
     }
   }
 
+  /** The policy in {@code JAMIE_POLICY_FILE}, or null when it is unset. */
+  static Policy loadPolicy(JamieConfig config) {
+    if (config.policyFile() == null) {
+      return null;
+    }
+    try {
+      return Policy.load(config.policyFile());
+    } catch (PolicyException e) {
+      throw new StartupException(
+          "JAMIE_POLICY_FILE ("
+              + config.policyFile()
+              + ") is not a valid policy:\n"
+              + e.getMessage(),
+          e);
+    }
+  }
+
   private void startAll() {
     Clock clock = Clock.systemUTC();
+    if (store == null) {
+      store = Mongo.open(config.mongodbUri(), config.dataDir());
+    }
+    audit = new AuditLog(store.database(), clock);
+    approvals = new Approvals(store.database(), clock);
+    policyEngine = new PolicyEngine(policy, config.approvalTtl());
+    if (policy == null) {
+      log.info("policy: none; everyone may read, nobody may write ({})", PolicyEngine.WRITES_OFF);
+    } else {
+      log.info(
+          "policy: {} ({} roles, {} bindings)",
+          policy.source(),
+          policy.roles().size(),
+          policy.bindings().size());
+    }
     Slack slack = BoltApps.slack(config);
     app = BoltApps.create(config, slack);
     KubernetesReads reads = new Fabric8KubernetesReads(clusters, clock);
     BlockKitRenderer renderer = new BlockKitRenderer();
     SlackReplier replier = new SlackReplier(slack, config.botToken(), renderer);
     Conversation conversation =
-        new Conversation(new CommandRunner(Commands.standard()), clusters, reads, replier, clock);
+        new Conversation(
+            new CommandRunner(Commands.standard()), clusters, reads, replier, clock, audit);
     new SlackHandlers(
             conversation,
             Deliveries.standard(),
@@ -95,10 +158,11 @@ public final class Bot implements AutoCloseable {
       }
     }
     log.info(
-        "bot started: slack mode {}, http port {}, {} cluster(s)",
+        "bot started: slack mode {}, http port {}, {} cluster(s), {}",
         config.slackMode().name().toLowerCase(java.util.Locale.ROOT),
         http.port(),
-        clusters.clusters().size());
+        clusters.clusters().size(),
+        store.description());
   }
 
   /** Failing readiness checks by name; empty when ready. */
@@ -114,6 +178,26 @@ public final class Bot implements AutoCloseable {
       failing.put("socket_mode", "not connected to Slack");
     }
     return failing;
+  }
+
+  /** The MongoDB store (shared state). */
+  public Mongo store() {
+    return store;
+  }
+
+  /** The audit trail. */
+  public AuditLog audit() {
+    return audit;
+  }
+
+  /** Approvals waiting for a click. */
+  public Approvals approvals() {
+    return approvals;
+  }
+
+  /** Who may do what where. */
+  public PolicyEngine policy() {
+    return policyEngine;
   }
 
   /** The HTTP server's port. */
@@ -141,5 +225,8 @@ public final class Bot implements AutoCloseable {
       }
     }
     work.close();
+    if (store != null) {
+      store.close();
+    }
   }
 }

@@ -3,15 +3,25 @@ package dev.jamiescarlet.bot;
 import dev.jamiescarlet.bot.config.ConfigException;
 import dev.jamiescarlet.bot.config.JamieConfig;
 import dev.jamiescarlet.bot.http.StartupException;
+import dev.jamiescarlet.bot.policy.Policy;
 import dev.jamiescarlet.bot.sandbox.DemoCluster;
 import dev.jamiescarlet.bot.sandbox.SandboxConfig;
 import dev.jamiescarlet.bot.sandbox.SlackSandbox;
+import dev.jamiescarlet.bot.store.Mongo;
 import dev.jamiescarlet.tools.kubernetes.KubeconfigClusterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +39,8 @@ public final class Demo implements AutoCloseable {
   private SlackSandbox sandbox;
   private KubeconfigClusterRegistry clusters;
   private Bot bot;
+  private Path tempDataDir;
+  private CompletableFuture<Mongo> store;
 
   private Demo() {}
 
@@ -73,8 +85,18 @@ public final class Demo implements AutoCloseable {
     demoEnv.put("SLACK_BOT_TOKEN", defaults.botToken());
     demoEnv.put("SLACK_APP_TOKEN", defaults.appToken());
     demoEnv.remove("SLACK_API_URL");
+    if (blank(env.get("JAMIE_DATA_DIR")) && blank(env.get("MONGODB_URI"))) {
+      // a fresh store per run unless the operator asks to keep one
+      tempDataDir = createTempDir();
+      demoEnv.put("JAMIE_DATA_DIR", tempDataDir.toString());
+    }
     JamieConfig checked = JamieConfig.fromEnv(demoEnv);
 
+    // the store starts while the cluster and the sandbox do: it is on the demo's critical path
+    store =
+        CompletableFuture.supplyAsync(
+            () -> Mongo.open(checked.mongodbUri(), checked.dataDir()),
+            r -> Thread.ofVirtual().name("store-start").start(r));
     cluster = DemoCluster.start();
     sandbox = new SlackSandbox(SandboxConfig.defaults(checked.sandboxPort())).start();
     demoEnv.put("SLACK_API_URL", sandbox.apiUrl());
@@ -83,7 +105,14 @@ public final class Demo implements AutoCloseable {
     Map<String, io.fabric8.kubernetes.client.KubernetesClient> clients = new LinkedHashMap<>();
     clients.put(CLUSTER, cluster.client());
     clusters = KubeconfigClusterRegistry.of(clients, CLUSTER, "demo (fabric8 mock API server)");
-    bot = Bot.start(config, clusters);
+    Policy policy = config.policyFile() != null ? Bot.loadPolicy(config) : Policy.demo();
+    Mongo opened;
+    try {
+      opened = store.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+    bot = Bot.start(config, clusters, policy, opened);
     awaitReady();
   }
 
@@ -117,6 +146,9 @@ public final class Demo implements AutoCloseable {
   public void close() {
     if (bot != null) {
       bot.close();
+    } else if (store != null) {
+      // started but never handed to a bot
+      store.thenAccept(Mongo::close).exceptionally(e -> null).join();
     }
     if (sandbox != null) {
       sandbox.close();
@@ -126,6 +158,31 @@ public final class Demo implements AutoCloseable {
     }
     if (cluster != null) {
       cluster.close();
+    }
+    if (tempDataDir != null) {
+      deleteTree(tempDataDir);
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static Path createTempDir() {
+    try {
+      return Files.createTempDirectory("jamie-demo-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary data directory", e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      LoggerFactory.getLogger(Demo.class).warn("could not delete {}: {}", dir, e.getMessage());
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.jamiescarlet.bot.commands;
 
+import dev.jamiescarlet.bot.audit.AuditLog;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import dev.jamiescarlet.tools.kubernetes.KubernetesReads;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.time.Clock;
  * @param kubernetes Kubernetes reads
  * @param commands all commands (for help and suggestions)
  * @param clock the clock
+ * @param audit the audit trail, or null where there is none
  */
 public record CommandContext(
     String userId,
@@ -22,4 +24,5 @@ public record CommandContext(
     ClusterRegistry clusters,
     KubernetesReads kubernetes,
     Commands commands,
-    Clock clock) {}
+    Clock clock,
+    AuditLog audit) {}

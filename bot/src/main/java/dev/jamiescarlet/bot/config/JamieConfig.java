@@ -2,6 +2,9 @@ package dev.jamiescarlet.bot.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +28,10 @@ import java.util.Map;
  * @param sandboxPort sandbox port (demo only)
  * @param logFormat json or text
  * @param promptsDir prompt override directory, or null
+ * @param mongodbUri MongoDB connection string, or null for the embedded store
+ * @param dataDir directory of the embedded store
+ * @param policyFile policy file, or null for read-only without a policy
+ * @param approvalTtl how long approvals stay valid unless the policy says otherwise
  */
 public record JamieConfig(
     SlackMode slackMode,
@@ -40,7 +47,11 @@ public record JamieConfig(
     String defaultCluster,
     int sandboxPort,
     String logFormat,
-    String promptsDir) {
+    String promptsDir,
+    String mongodbUri,
+    Path dataDir,
+    Path policyFile,
+    Duration approvalTtl) {
 
   /** Reads and validates; throws {@link ConfigException} listing every problem. */
   public static JamieConfig fromEnv(Map<String, String> env) {
@@ -73,6 +84,10 @@ public record JamieConfig(
     if (!format.equals("json") && !format.equals("text")) {
       r.problem("JAMIE_LOG_FORMAT must be `json` or `text`, not `" + format + "`");
     }
+    String mongodbUri = r.mongodbUri();
+    Path dataDir = Path.of(r.get(Settings.DATA_DIR));
+    Path policyFile = r.policyFile();
+    Duration approvalTtl = r.duration(Settings.APPROVAL_TTL);
     r.throwIfProblems();
     return new JamieConfig(
         mode,
@@ -88,7 +103,11 @@ public record JamieConfig(
         r.get(Settings.DEFAULT_CLUSTER),
         sandboxPort,
         format,
-        r.get(Settings.PROMPTS_DIR));
+        r.get(Settings.PROMPTS_DIR),
+        mongodbUri,
+        dataDir,
+        policyFile,
+        approvalTtl);
   }
 
   /** Secrets stay out of logs and exceptions. */
@@ -187,6 +206,52 @@ public record JamieConfig(
       } catch (NumberFormatException e) {
         problem(s.name() + " must be a port number from 0 to 65535, not `" + v + "`");
         return 0;
+      }
+    }
+
+    String mongodbUri() {
+      String v = get(Settings.MONGODB_URI.name());
+      if (v != null && !v.startsWith("mongodb://") && !v.startsWith("mongodb+srv://")) {
+        problem(
+            "MONGODB_URI must start with mongodb:// or mongodb+srv:// (e.g."
+                + " mongodb://user:pass@mongo:27017/jamie); unset it to use the embedded store");
+      }
+      return v;
+    }
+
+    Path policyFile() {
+      String v = get(Settings.POLICY_FILE.name());
+      if (v == null) {
+        return null;
+      }
+      Path p = Path.of(v);
+      if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+        problem(
+            "JAMIE_POLICY_FILE points at `"
+                + v
+                + "`, which is not a readable file; mount the policy there or unset it"
+                + " (read-only mode, see docs/policy.md)");
+      }
+      return p;
+    }
+
+    Duration duration(Setting s) {
+      String v = get(s);
+      try {
+        Duration d = Durations.parse(v);
+        if (d.isZero()) {
+          throw new IllegalArgumentException("zero");
+        }
+        return d;
+      } catch (IllegalArgumentException e) {
+        problem(
+            s.name()
+                + " must be a duration such as "
+                + s.defaultValue()
+                + ", 90s or 1h, not `"
+                + v
+                + "`");
+        return Durations.parse(s.defaultValue());
       }
     }
 

@@ -80,6 +80,31 @@ public final class Settings {
           "Directory of prompt files overriding the packaged ones (default: `./prompts` when present).",
           false);
 
+  public static final Setting MONGODB_URI =
+      new Setting(
+          "MONGODB_URI",
+          null,
+          "MongoDB connection string (`mongodb://…` or `mongodb+srv://…`; database from the path, else `jamie`). Unset: an embedded store under `JAMIE_DATA_DIR`.",
+          true);
+  public static final Setting DATA_DIR =
+      new Setting(
+          "JAMIE_DATA_DIR",
+          "./data",
+          "Directory of the embedded store (`jamie.mv`) when `MONGODB_URI` is unset. The demo uses a temporary directory unless this is set.",
+          false);
+  public static final Setting POLICY_FILE =
+      new Setting(
+          "JAMIE_POLICY_FILE",
+          null,
+          "YAML policy: roles, bindings, production scopes (see docs/policy.md). Unset: everyone may read, nobody may write; the demo uses its own.",
+          false);
+  public static final Setting APPROVAL_TTL =
+      new Setting(
+          "JAMIE_APPROVAL_TTL",
+          "15m",
+          "How long an approval button stays valid (`90s`, `15m`, `1h`); the policy's `approvals.ttl` wins when set.",
+          false);
+
   /** All settings, in the order --help and the README list them. */
   public static final List<Setting> ALL =
       List.of(
@@ -97,7 +122,11 @@ public final class Settings {
           SANDBOX_PORT,
           LOG_FORMAT,
           LOG_LEVEL,
-          PROMPTS_DIR);
+          PROMPTS_DIR,
+          MONGODB_URI,
+          DATA_DIR,
+          POLICY_FILE,
+          APPROVAL_TTL);
 
   private Settings() {}
 }

@@ -1,5 +1,6 @@
 package dev.jamiescarlet.bot.slack;
 
+import dev.jamiescarlet.bot.audit.AuditLog;
 import dev.jamiescarlet.bot.commands.CommandContext;
 import dev.jamiescarlet.bot.commands.CommandRunner;
 import dev.jamiescarlet.bot.message.Message;
@@ -18,19 +19,22 @@ public final class Conversation {
   private final KubernetesReads kubernetes;
   private final Replier replier;
   private final Clock clock;
+  private final AuditLog audit;
 
-  /** Wires the pieces an answer needs. */
+  /** Wires the pieces an answer needs; {@code audit} may be null. */
   public Conversation(
       CommandRunner runner,
       ClusterRegistry clusters,
       KubernetesReads kubernetes,
       Replier replier,
-      Clock clock) {
+      Clock clock,
+      AuditLog audit) {
     this.runner = runner;
     this.clusters = clusters;
     this.kubernetes = kubernetes;
     this.replier = replier;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /** The command runner. */
@@ -41,7 +45,8 @@ public final class Conversation {
   /** The answer to a line of text from a user in a channel; never throws. */
   public Message answer(String text, String userId, String channelId) {
     CommandContext context =
-        new CommandContext(userId, channelId, null, clusters, kubernetes, runner.commands(), clock);
+        new CommandContext(
+            userId, channelId, null, clusters, kubernetes, runner.commands(), clock, audit);
     return runner.run(text, context);
   }
 

@@ -24,6 +24,48 @@ class JamieConfigTest {
     assertThat(c.slashCommand()).isEqualTo("/jamie");
     assertThat(c.authTest()).isTrue();
     assertThat(c.logFormat()).isEqualTo("json");
+    assertThat(c.mongodbUri()).isNull();
+    assertThat(c.dataDir()).isEqualTo(java.nio.file.Path.of("./data"));
+    assertThat(c.policyFile()).isNull();
+    assertThat(c.approvalTtl()).isEqualTo(java.time.Duration.ofMinutes(15));
+  }
+
+  @Test
+  void storeAndPolicySettingsAreCheckedWithTheirFix() {
+    // given a bad URI, a missing policy file and a bad TTL
+    Map<String, String> env =
+        Map.of(
+            "SLACK_BOT_TOKEN", "xoxb-1",
+            "SLACK_APP_TOKEN", "xapp-1",
+            "MONGODB_URI", "postgres://db",
+            "JAMIE_POLICY_FILE", "/nonexistent/policy.yaml",
+            "JAMIE_APPROVAL_TTL", "soon");
+
+    // then each is reported with its fix
+    assertThatThrownBy(() -> JamieConfig.fromEnv(env))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("MONGODB_URI must start with mongodb:// or mongodb+srv://")
+        .hasMessageContaining("JAMIE_POLICY_FILE points at `/nonexistent/policy.yaml`")
+        .hasMessageContaining("JAMIE_APPROVAL_TTL must be a duration such as 15m");
+  }
+
+  @Test
+  void storeAndPolicySettingsBind(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path policy = java.nio.file.Files.writeString(dir.resolve("p.yaml"), "roles: {}");
+    JamieConfig c =
+        JamieConfig.fromEnv(
+            Map.of(
+                "SLACK_BOT_TOKEN", "xoxb-1",
+                "SLACK_APP_TOKEN", "xapp-1",
+                "MONGODB_URI", "mongodb://db:27017/jamie",
+                "JAMIE_DATA_DIR", dir.toString(),
+                "JAMIE_POLICY_FILE", policy.toString(),
+                "JAMIE_APPROVAL_TTL", "1h"));
+    assertThat(c.mongodbUri()).isEqualTo("mongodb://db:27017/jamie");
+    assertThat(c.dataDir()).isEqualTo(dir);
+    assertThat(c.policyFile()).isEqualTo(policy);
+    assertThat(c.approvalTtl()).isEqualTo(java.time.Duration.ofHours(1));
   }
 
   @Test

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jamiescarlet.bot.Demo;
+import dev.jamiescarlet.bot.audit.Phase;
+import dev.jamiescarlet.bot.policy.Request;
 import dev.jamiescarlet.bot.sandbox.SandboxClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -198,5 +201,37 @@ class DemoSocketModeIT {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  @Test
+  void theDemoRunsOnItsPolicyAndStoreAndAnswersAudit() {
+    // given the shipped demo policy: Ada operates shop, Bob only reads
+    var policy = demo.bot().policy();
+    assertThat(policy.decide(new Request(ADA, Set.of(), SHOP, "restart", "demo", "shop")).allowed())
+        .isTrue();
+    assertThat(
+            policy.decide(new Request("U0BOB", Set.of(), SHOP, "restart", "demo", "shop")).reason())
+        .contains("Ask <@U0ADA>, <@U0CAT>");
+    assertThat(demo.bot().store().embedded()).isTrue();
+
+    // when something is audited and Ada asks for the trail
+    demo.bot()
+        .audit()
+        .record(
+            "r1",
+            ADA,
+            SHOP,
+            "demo",
+            "shop",
+            "restart",
+            "deploy/checkout",
+            Phase.DENIED,
+            "e2e",
+            null);
+    String since = slack.post(SHOP, ADA, "/jamie audit --since 1h --user <@U0ADA>");
+
+    // then it comes back in Slack
+    slack.awaitMessage(SHOP, since, fromBotContaining("denied", "deploy/checkout"), WAIT);
+    assertThat(demo.bot().approvals()).isNotNull();
   }
 }

@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * HTTP mode: the sandbox posts signed requests to the bot's POST /slack/events as Slack does, and
@@ -42,6 +44,7 @@ class HttpModeIT {
   private static KubeconfigClusterRegistry clusters;
   private static SlackSandbox sandbox;
   private static Bot bot;
+  @TempDir static Path dataDir;
   private static SandboxClient slack;
   private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -73,7 +76,9 @@ class HttpModeIT {
                 "JAMIE_HTTP_PORT",
                 String.valueOf(botPort),
                 "JAMIE_HTTP_BIND",
-                "127.0.0.1"));
+                "127.0.0.1",
+                "JAMIE_DATA_DIR",
+                dataDir.toString()));
     bot = Bot.start(config, clusters);
     slack = new SandboxClient(sandbox.baseUrl());
   }
