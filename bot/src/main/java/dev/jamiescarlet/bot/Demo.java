@@ -41,6 +41,7 @@ public final class Demo implements AutoCloseable {
   private Bot bot;
   private Path tempDataDir;
   private CompletableFuture<Mongo> store;
+  private CompletableFuture<SlackSandbox> sandboxStart;
 
   private Demo() {}
 
@@ -97,8 +98,13 @@ public final class Demo implements AutoCloseable {
         CompletableFuture.supplyAsync(
             () -> Mongo.open(checked.mongodbUri(), checked.dataDir()),
             r -> Thread.ofVirtual().name("store-start").start(r));
+    // the sandbox starts beside the cluster: two cores load their classes at once
+    sandboxStart =
+        CompletableFuture.supplyAsync(
+            () -> new SlackSandbox(SandboxConfig.defaults(checked.sandboxPort())).start(),
+            r -> Thread.ofVirtual().name("sandbox-start").start(r));
     cluster = DemoCluster.start();
-    sandbox = new SlackSandbox(SandboxConfig.defaults(checked.sandboxPort())).start();
+    sandbox = join(sandboxStart);
     demoEnv.put("SLACK_API_URL", sandbox.apiUrl());
     JamieConfig config = JamieConfig.fromEnv(demoEnv);
 
@@ -106,14 +112,19 @@ public final class Demo implements AutoCloseable {
     clients.put(CLUSTER, cluster.client());
     clusters = KubeconfigClusterRegistry.of(clients, CLUSTER, "demo (fabric8 mock API server)");
     Policy policy = config.policyFile() != null ? Bot.loadPolicy(config) : Policy.demo();
-    Mongo opened;
+    bot = Bot.start(config, clusters, policy, join(store));
+    awaitReady();
+  }
+
+  /**
+   * Waits for a start-up task; its failure is rethrown as it was, so its message reaches the user.
+   */
+  private static <T> T join(CompletableFuture<T> task) {
     try {
-      opened = store.join();
+      return task.join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
-    bot = Bot.start(config, clusters, policy, opened);
-    awaitReady();
   }
 
   private void awaitReady() {
@@ -152,6 +163,9 @@ public final class Demo implements AutoCloseable {
     }
     if (sandbox != null) {
       sandbox.close();
+    } else if (sandboxStart != null) {
+      // started beside a cluster that failed
+      sandboxStart.thenAccept(SlackSandbox::close).exceptionally(e -> null).join();
     }
     if (clusters != null) {
       clusters.close();
