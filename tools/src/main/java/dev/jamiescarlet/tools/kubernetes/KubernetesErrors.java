@@ -9,7 +9,7 @@ import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
 /** Turns fabric8 client failures into readable {@link KubernetesToolException}s. */
-final class KubernetesErrors {
+public final class KubernetesErrors {
   private KubernetesErrors() {}
 
   /**
@@ -20,7 +20,7 @@ final class KubernetesErrors {
    * @param namespace the namespace, or null for cluster-scoped or all-namespace calls
    * @param what what was asked for, e.g. "deployment `foo`" or "pods"
    */
-  static KubernetesToolException map(
+  public static KubernetesToolException map(
       RuntimeException error, ClusterInfo cluster, String namespace, String what) {
     if (error instanceof KubernetesToolException known) {
       return known;
@@ -93,7 +93,7 @@ final class KubernetesErrors {
   }
 
   /** "in namespace `shop` on cluster `demo`" or "on cluster `demo`". */
-  static String where(ClusterInfo cluster, String namespace) {
+  public static String where(ClusterInfo cluster, String namespace) {
     String on = "on cluster `" + cluster.name() + "`";
     return namespace == null ? on : "in namespace `" + namespace + "` " + on;
   }
