@@ -29,7 +29,8 @@ public final class Commands {
             new DeploymentsCommand(),
             new DescribeCommand(),
             new LogsCommand(),
-            new EventsCommand()));
+            new EventsCommand(),
+            new DiagnoseCommand()));
   }
 
   /** The command for a verb. */
