@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamiescarlet.bot.message.Block;
 import dev.jamiescarlet.bot.message.Message;
+import dev.jamiescarlet.bot.render.BlockKitRenderer;
+import dev.jamiescarlet.bot.render.Golden;
+import dev.jamiescarlet.bot.render.RenderedMessage;
+import dev.jamiescarlet.bot.render.SlackLimits;
 import dev.jamiescarlet.tools.diagnosis.Diagnosis;
 import dev.jamiescarlet.tools.diagnosis.Finding;
 import dev.jamiescarlet.tools.diagnosis.ObjectRef;
@@ -112,6 +116,30 @@ class DiagnoseCommandTest {
             org.assertj.core.groups.Tuple.tuple(
                 "Describe: search", "describe deploy/search -n shop --cluster demo"));
     assertThat(buttons).allMatch(b -> b.actionId().equals(Buttons.RUN_PREFIX + b.value()));
+  }
+
+  @Test
+  void rendersAsTheGoldenFileSays() {
+    // given the demo's crash loop and an unschedulable pod
+    findings =
+        List.of(
+            crash("checkout"),
+            new Finding(
+                Severity.WARNING,
+                new ObjectRef("Deployment", "search", "shop"),
+                "search cannot be scheduled",
+                List.of("scheduler: 0/3 nodes are available: 3 Insufficient cpu."),
+                "No node has enough free CPU.",
+                "Lower the requests: `describe deploy/search -n shop`.",
+                List.of("describe deploy/search -n shop")));
+
+    // when
+    BlockKitRenderer renderer = new BlockKitRenderer();
+    RenderedMessage rendered = renderer.render(run("diagnose -n shop"));
+
+    // then
+    SlackLimits.assertWithin(rendered);
+    Golden.assertMatches("diagnose", renderer.toJson(rendered));
   }
 
   @Test
