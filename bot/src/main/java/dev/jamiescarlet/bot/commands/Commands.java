@@ -30,6 +30,7 @@ public final class Commands {
             new DescribeCommand(),
             new LogsCommand(),
             new EventsCommand(),
+            new DiagnoseCommand(),
             new AuditCommand()));
   }
 

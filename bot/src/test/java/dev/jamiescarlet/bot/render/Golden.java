@@ -11,14 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Compares output with a golden file; {@code -Dgolden.update=true} rewrites the file instead. */
-final class Golden {
+public final class Golden {
 
   private static final Path DIR = Path.of("src", "test", "resources", "golden");
   private static final int MAX_DIFF_LINES = 40;
 
   private Golden() {}
 
-  static void assertMatches(String name, String actual) {
+  public static void assertMatches(String name, String actual) {
     Path file = DIR.resolve(name + ".json");
     String normalised = actual.strip() + "\n";
     try {

@@ -13,11 +13,11 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** Asserts rendered output stays inside Slack's documented limits. */
-final class SlackLimits {
+public final class SlackLimits {
 
   private SlackLimits() {}
 
-  static void assertWithin(RenderedMessage message) {
+  public static void assertWithin(RenderedMessage message) {
     assertThat(message.text()).hasSizeLessThanOrEqualTo(300);
     assertThat(message.blocks()).hasSizeLessThanOrEqualTo(50);
     Set<String> ids = new HashSet<>();
