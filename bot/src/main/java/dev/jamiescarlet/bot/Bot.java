@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
+import dev.jamiescarlet.bot.approvals.ApprovalFlow;
 import dev.jamiescarlet.bot.approvals.Approvals;
 import dev.jamiescarlet.bot.audit.AuditLog;
 import dev.jamiescarlet.bot.commands.CommandRunner;
@@ -25,6 +26,7 @@ import dev.jamiescarlet.bot.slack.SlackHttpAdapter;
 import dev.jamiescarlet.bot.slack.SlackReplier;
 import dev.jamiescarlet.bot.slack.Work;
 import dev.jamiescarlet.bot.store.Mongo;
+import dev.jamiescarlet.tools.actions.Actions;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import dev.jamiescarlet.tools.kubernetes.Fabric8KubernetesReads;
 import dev.jamiescarlet.tools.kubernetes.KubernetesReads;
@@ -125,15 +127,27 @@ public final class Bot implements AutoCloseable {
     KubernetesReads reads = new Fabric8KubernetesReads(clusters, clock);
     BlockKitRenderer renderer = new BlockKitRenderer();
     SlackReplier replier = new SlackReplier(slack, config.botToken(), renderer);
+    Commands commands = Commands.standard();
+    ApprovalFlow flow =
+        new ApprovalFlow(
+            policyEngine,
+            new Actions(clusters, clock),
+            approvals,
+            audit,
+            commands,
+            clusters,
+            reads,
+            clock);
     Conversation conversation =
-        new Conversation(
-            new CommandRunner(Commands.standard()), clusters, reads, replier, clock, audit);
+        new Conversation(new CommandRunner(commands), clusters, reads, replier, clock, audit, flow);
     new SlackHandlers(
             conversation,
             Deliveries.standard(),
             work,
             renderer,
-            new AppHome(clusters, reads, renderer))
+            new AppHome(clusters, reads, renderer),
+            flow,
+            replier)
         .register(app, config.slashCommand());
     app.start();
 

@@ -9,7 +9,9 @@ public enum ApprovalState {
   /** Claimed by one click; the action runs once. */
   EXECUTING,
   /** Ran out of time before anyone claimed it. */
-  EXPIRED;
+  EXPIRED,
+  /** Called off before it ran. */
+  CANCELLED;
 
   /** The stored, lower-case name. */
   public String id() {

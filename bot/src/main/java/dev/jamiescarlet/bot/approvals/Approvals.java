@@ -125,6 +125,19 @@ public final class Approvals {
     return done != null ? new Outcome(true, fromDocument(done), null) : whyNot(id, now);
   }
 
+  /** Calls off a pending approval; false when it is no longer pending (ran, expired, cancelled). */
+  public boolean cancel(String id, String by) {
+    return approvals
+            .updateOne(
+                Filters.and(Filters.eq("_id", id), Filters.eq(STATE, ApprovalState.PENDING.id())),
+                Updates.combine(
+                    Updates.set(STATE, ApprovalState.CANCELLED.id()),
+                    Updates.set("claimedBy", by),
+                    Updates.set("claimedAt", Date.from(clock.instant()))))
+            .getModifiedCount()
+        == 1;
+  }
+
   /** Marks pending approvals past their time as expired and returns them (to audit and edit). */
   public List<Approval> expireOverdue() {
     Instant now = clock.instant();
@@ -161,6 +174,10 @@ public final class Approvals {
     if (a == null) {
       return new Outcome(
           false, null, "I have no approval `" + id + "` any more; request the action again.");
+    }
+    if (a.state() == ApprovalState.CANCELLED) {
+      return new Outcome(
+          false, a, "<@" + a.claimedBy() + "> cancelled this one; request it again.");
     }
     if (a.state() == ApprovalState.EXECUTING) {
       return new Outcome(

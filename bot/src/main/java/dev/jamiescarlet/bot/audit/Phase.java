@@ -9,7 +9,8 @@ public enum Phase {
   DENIED,
   EXECUTED,
   FAILED,
-  EXPIRED;
+  EXPIRED,
+  CANCELLED;
 
   /** The stored, lower-case name. */
   public String id() {

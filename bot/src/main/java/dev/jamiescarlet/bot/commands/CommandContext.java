@@ -16,6 +16,7 @@ import java.time.Clock;
  * @param commands all commands (for help and suggestions)
  * @param clock the clock
  * @param audit the audit trail, or null where there is none
+ * @param writes where write commands take their proposals (policy, preview, approval), or null
  */
 public record CommandContext(
     String userId,
@@ -25,4 +26,5 @@ public record CommandContext(
     KubernetesReads kubernetes,
     Commands commands,
     Clock clock,
-    AuditLog audit) {}
+    AuditLog audit,
+    WriteGate writes) {}

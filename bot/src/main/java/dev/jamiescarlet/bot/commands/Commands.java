@@ -31,6 +31,14 @@ public final class Commands {
             new LogsCommand(),
             new EventsCommand(),
             new DiagnoseCommand(),
+            new RestartCommand(),
+            new ScaleCommand(),
+            new RollbackCommand(),
+            new DeleteCommand(),
+            new CordonCommand(),
+            new UncordonCommand(),
+            new SuspendCommand(),
+            new ResumeCommand(),
             new AuditCommand()));
   }
 

@@ -3,6 +3,7 @@ package dev.jamiescarlet.bot.slack;
 import dev.jamiescarlet.bot.audit.AuditLog;
 import dev.jamiescarlet.bot.commands.CommandContext;
 import dev.jamiescarlet.bot.commands.CommandRunner;
+import dev.jamiescarlet.bot.commands.WriteGate;
 import dev.jamiescarlet.bot.message.Message;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import dev.jamiescarlet.tools.kubernetes.KubernetesReads;
@@ -20,6 +21,7 @@ public final class Conversation {
   private final Replier replier;
   private final Clock clock;
   private final AuditLog audit;
+  private final WriteGate writes;
 
   /** Wires the pieces an answer needs; {@code audit} may be null. */
   public Conversation(
@@ -28,13 +30,15 @@ public final class Conversation {
       KubernetesReads kubernetes,
       Replier replier,
       Clock clock,
-      AuditLog audit) {
+      AuditLog audit,
+      WriteGate writes) {
     this.runner = runner;
     this.clusters = clusters;
     this.kubernetes = kubernetes;
     this.replier = replier;
     this.clock = clock;
     this.audit = audit;
+    this.writes = writes;
   }
 
   /** The command runner. */
@@ -46,7 +50,7 @@ public final class Conversation {
   public Message answer(String text, String userId, String channelId) {
     CommandContext context =
         new CommandContext(
-            userId, channelId, null, clusters, kubernetes, runner.commands(), clock, audit);
+            userId, channelId, null, clusters, kubernetes, runner.commands(), clock, audit, writes);
     return runner.run(text, context);
   }
 

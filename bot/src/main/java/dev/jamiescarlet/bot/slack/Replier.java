@@ -14,6 +14,12 @@ public interface Replier {
   /** Replaces an earlier message in place. */
   void update(String channel, String ts, Message message);
 
+  /**
+   * Replaces the message a button was clicked on, through the click's response_url (works for
+   * messages posted any way, ephemeral ones included).
+   */
+  void replaceOriginal(String responseUrl, String channel, Message message);
+
   /** Posts a message only {@code userId} can see. */
   void postEphemeral(String channel, String userId, String threadTs, Message message);
 }

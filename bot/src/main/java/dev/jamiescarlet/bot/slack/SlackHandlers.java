@@ -8,6 +8,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
+import dev.jamiescarlet.bot.approvals.ApprovalFlow;
 import dev.jamiescarlet.bot.commands.Buttons;
 import dev.jamiescarlet.bot.message.Message;
 import dev.jamiescarlet.bot.render.BlockKitRenderer;
@@ -31,6 +32,8 @@ public final class SlackHandlers {
   private final Work work;
   private final BlockKitRenderer renderer;
   private final AppHome home;
+  private final ApprovalFlow approvals;
+  private final Replier replier;
 
   /** Handlers over a conversation. */
   public SlackHandlers(
@@ -38,12 +41,16 @@ public final class SlackHandlers {
       Deliveries deliveries,
       Work work,
       BlockKitRenderer renderer,
-      AppHome home) {
+      AppHome home,
+      ApprovalFlow approvals,
+      Replier replier) {
     this.conversation = conversation;
     this.deliveries = deliveries;
     this.work = work;
     this.renderer = renderer;
     this.home = home;
+    this.approvals = approvals;
+    this.replier = replier;
   }
 
   /** Registers every handler on a Bolt app. */
@@ -102,6 +109,19 @@ public final class SlackHandlers {
           log.info("button clicked: {}", p.getActions().get(0).getActionId());
           ReplyTarget target = actionTarget(p, user, channel);
           work.submit(() -> conversation.reply(target, command));
+          return ctx.ack();
+        });
+
+    app.blockAction(
+        ApprovalFlow.CONFIRM,
+        (req, ctx) -> {
+          approvalClick(req.getPayload(), true);
+          return ctx.ack();
+        });
+    app.blockAction(
+        ApprovalFlow.CANCEL,
+        (req, ctx) -> {
+          approvalClick(req.getPayload(), false);
           return ctx.ack();
         });
 
@@ -169,6 +189,36 @@ public final class SlackHandlers {
         ReplyTarget.responseUrl(p.getChannelId(), p.getResponseUrl(), p.getUserId());
     work.submit(() -> conversation.reply(target, text));
     return ctx.ack();
+  }
+
+  /** Confirm or Cancel: decided and run after the ack; the proposal is replaced in place. */
+  private void approvalClick(BlockActionPayload p, boolean confirm) {
+    String user = p.getUser().getId();
+    String channel = p.getChannel() != null ? p.getChannel().getId() : null;
+    if (!first("action:" + p.getTriggerId(), user, channel, null)) {
+      return;
+    }
+    String id = p.getActions().get(0).getValue();
+    String thread = p.getMessage() == null ? null : p.getMessage().getThreadTs();
+    work.submit(
+        () -> {
+          ApprovalFlow.Click click =
+              confirm ? approvals.confirm(id, user, channel) : approvals.cancel(id, user, channel);
+          try {
+            if (click.replacement() != null) {
+              if (p.getResponseUrl() != null) {
+                replier.replaceOriginal(p.getResponseUrl(), channel, click.replacement());
+              } else if (p.getMessage() != null) {
+                replier.update(channel, p.getMessage().getTs(), click.replacement());
+              }
+            }
+            if (click.note() != null) {
+              replier.postEphemeral(channel, user, thread, click.note());
+            }
+          } catch (RuntimeException e) {
+            log.error("could not show the outcome of approval {}: {}", id, e.getMessage());
+          }
+        });
   }
 
   private static ReplyTarget actionTarget(BlockActionPayload p, String user, String channel) {

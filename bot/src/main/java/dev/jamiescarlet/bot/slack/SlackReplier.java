@@ -61,7 +61,7 @@ public final class SlackReplier implements Replier {
   public String post(ReplyTarget target, Message message) {
     RenderedMessage rendered = renderer.render(message);
     if (target.responseUrl() != null) {
-      respond(target, rendered, message.inChannel());
+      respond(target, rendered, message.inChannel(), false);
       if (!rendered.files().isEmpty()) {
         upload(fileChannel(target.channel(), target.userId(), message.inChannel()), null, rendered);
       }
@@ -125,10 +125,17 @@ public final class SlackReplier implements Replier {
     }
   }
 
-  private void respond(ReplyTarget target, RenderedMessage rendered, boolean inChannel) {
+  @Override
+  public void replaceOriginal(String responseUrl, String channel, Message message) {
+    RenderedMessage rendered = renderer.render(message);
+    respond(ReplyTarget.responseUrl(channel, responseUrl, null), rendered, true, true);
+  }
+
+  private void respond(
+      ReplyTarget target, RenderedMessage rendered, boolean inChannel, boolean replace) {
     JsonObject payload = new JsonObject();
     payload.addProperty("response_type", inChannel ? "in_channel" : "ephemeral");
-    payload.addProperty("replace_original", false);
+    payload.addProperty("replace_original", replace);
     payload.addProperty("text", rendered.text());
     payload.add("blocks", JsonParser.parseString(renderer.blocksJson(rendered.blocks())));
     String json = payload.toString();

@@ -30,7 +30,8 @@ class AuditCommandIT {
               base.kubernetes(),
               base.commands(),
               base.clock(),
-              audit);
+              audit,
+              null);
 
       // nothing yet
       assertThat(runner.run("audit", ctx).text()).startsWith("Nothing audited in the last 1 day");

@@ -214,7 +214,7 @@ final class FakeCluster implements KubernetesReads, ClusterRegistry {
 
   CommandContext context() {
     return new CommandContext(
-        "U0ADA", "C0SHOP", null, this, this, Commands.standard(), Clock.systemUTC(), null);
+        "U0ADA", "C0SHOP", null, this, this, Commands.standard(), Clock.systemUTC(), null, null);
   }
 
   private void failIfAsked() {

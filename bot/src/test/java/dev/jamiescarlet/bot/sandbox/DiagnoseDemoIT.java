@@ -81,7 +81,9 @@ class DiagnoseDemoIT {
             registry,
             new Fabric8KubernetesReads(registry, Clock.systemUTC()),
             Commands.standard(),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            null,
+            null);
     CommandRunner runner = new CommandRunner(Commands.standard());
     Message m = runner.run("diagnose -n shop", context);
     assertThat(m.text()).isEqualTo("4 problems in shop on demo");
