@@ -153,6 +153,11 @@ public final class Demo implements AutoCloseable {
     return bot;
   }
 
+  /** The demo cluster, for tests that check what a write changed. */
+  public DemoCluster cluster() {
+    return cluster;
+  }
+
   @Override
   public void close() {
     if (bot != null) {

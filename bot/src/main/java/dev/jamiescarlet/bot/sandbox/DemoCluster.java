@@ -89,8 +89,27 @@ public final class DemoCluster implements AutoCloseable {
                   stored.getMetadata().getName()));
       if (wanted != null) {
         stored.getMetadata().setCreationTimestamp(wanted);
-        entry.setValue(Serialization.asJson(stored));
       }
+      // the store's PATCH copies these four from the stored object and fails without them
+      var meta = stored.getMetadata();
+      if (meta.getUid() == null) {
+        meta.setUid(
+            java.util
+                .UUID
+                .nameUUIDFromBytes(
+                    entry.getKey().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString());
+      }
+      if (meta.getResourceVersion() == null) {
+        meta.setResourceVersion("1");
+      }
+      if (meta.getGeneration() == null) {
+        meta.setGeneration(1L);
+      }
+      if (meta.getCreationTimestamp() == null) {
+        meta.setCreationTimestamp(java.time.Instant.now().toString());
+      }
+      entry.setValue(Serialization.asJson(stored));
     }
   }
 

@@ -3,6 +3,8 @@ package dev.jamiescarlet.bot.sandbox;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -48,8 +50,28 @@ final class DemoDispatcher extends Dispatcher {
     if ("GET".equals(request.getMethod()) && log.matches()) {
       return logs(log.group(1), log.group(2), query(uri.getRawQuery()));
     }
+    if (dryRun(request)) {
+      // like a real API server: validate and answer, change nothing (the mock would apply it)
+      String path = request.getPath();
+      String plain = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+      return crud.dispatch(
+          new RecordedRequest(
+              request.getHttpVersion(), HttpMethod.GET, plain, request.getHeaders(), new Buffer()));
+    }
     MockResponse expected = expectations.dispatch(request);
     return expected.code() == 404 ? crud.dispatch(request) : expected;
+  }
+
+  private static boolean dryRun(RecordedRequest request) {
+    HttpMethod method = request.method();
+    if (method != HttpMethod.PATCH && method != HttpMethod.DELETE && method != HttpMethod.PUT) {
+      return false;
+    }
+    // fabric8 sends a patch's dry run in the query and a delete's in the DeleteOptions body
+    return request.getPath().contains("dryRun=All")
+        || method == HttpMethod.DELETE
+            && request.getBody() != null
+            && request.getUtf8Body().replace(" ", "").contains("\"dryRun\":[\"All\"]");
   }
 
   private MockResponse logs(String namespace, String pod, Map<String, String> query) {

@@ -129,6 +129,77 @@ class DemoSocketModeIT {
   }
 
   @Test
+  void aRestartIsProposedRefusedForAViewerAndRunOnceForAnOperator() {
+    // when Ada (operator on shop) asks for a restart
+    String since = slack.post(SHOP, ADA, "/jamie restart deploy/cart -n shop");
+
+    // then a proposal with the patch, a dry-run verdict and Confirm / Cancel appears
+    JsonNode proposal =
+        slack.awaitMessage(
+            SHOP,
+            since,
+            fromBotContaining("Restart deployment shop/cart?", "approval.confirm"),
+            WAIT);
+    assertThat(proposal.toString()).contains("restartedAt").contains("dry run");
+    String id = approvalId(proposal);
+
+    // when Bob (viewer) clicks Confirm, he alone is told why not, and nothing runs
+    slack.click(SHOP, "U0BOB", "approval.confirm", id);
+    JsonNode refusal =
+        slack.awaitMessage(
+            SHOP,
+            since,
+            m -> "U0BOB".equals(m.path("visible_to").asText()) && m.toString().contains("viewer"),
+            WAIT);
+    assertThat(refusal.path("ephemeral").asBoolean()).isTrue();
+    assertThat(restartedAt()).isNull();
+
+    // when Ada confirms, the proposal is replaced by the outcome and the annotation is set
+    slack.click(SHOP, ADA, "approval.confirm", id);
+    slack.awaitMessage(SHOP, since, fromBotContaining("Done: restart deployment shop/cart"), WAIT);
+    assertThat(restartedAt()).isNotBlank();
+
+    // and the audit log shows who asked and that it ran
+    String auditSince = slack.post(SHOP, "U0CAT", "/jamie audit --since 1h");
+    slack.awaitMessage(SHOP, auditSince, fromBotContaining("restart", "executed"), WAIT);
+  }
+
+  @Test
+  void writesAreRefusedWithTheRuleWhenThePolicyDoesNotGrantThem() {
+    String since = slack.post(SHOP, "U0BOB", "/jamie scale deploy/frontend 5 -n shop");
+    JsonNode refusal = slack.awaitMessage(SHOP, since, fromBotContaining("may not"), WAIT);
+    assertThat(refusal.toString()).contains("Rule");
+  }
+
+  private static String approvalId(JsonNode proposal) {
+    for (JsonNode block : proposal.path("blocks")) {
+      for (JsonNode element : block.path("elements")) {
+        if ("approval.confirm".equals(element.path("action_id").asText())) {
+          return element.path("value").asText();
+        }
+      }
+    }
+    throw new AssertionError("no Confirm button in " + proposal);
+  }
+
+  private static String restartedAt() {
+    var template =
+        demo.cluster()
+            .client()
+            .apps()
+            .deployments()
+            .inNamespace("shop")
+            .withName("cart")
+            .get()
+            .getSpec()
+            .getTemplate()
+            .getMetadata();
+    return template.getAnnotations() == null
+        ? null
+        : template.getAnnotations().get("kubectl.kubernetes.io/restartedAt");
+  }
+
+  @Test
   void directMessagesUseTheSameGrammar() {
     String since = slack.post("D0JAMIE", ADA, "deployments -n shop");
     slack.awaitMessage("D0JAMIE", since, fromBotContaining("checkout", "0/2"), WAIT);
