@@ -1,5 +1,6 @@
 package dev.jamiescarlet.bot.approvals;
 
+import com.mongodb.MongoException;
 import dev.jamiescarlet.bot.audit.AuditLog;
 import dev.jamiescarlet.bot.audit.AuditUnavailableException;
 import dev.jamiescarlet.bot.audit.Phase;
@@ -125,6 +126,15 @@ public final class ApprovalFlow implements WriteGate {
 
   /** Someone clicked Confirm on approval {@code id}. */
   public Click confirm(String id, String clicker, String channel) {
+    try {
+      return confirmOrThrow(id, clicker, channel);
+    } catch (MongoException | IllegalStateException e) {
+      log.error("approval {}: the store is unreachable: {}", id, e.getMessage());
+      return Click.note("Nothing was run: I can't reach my store right now. Try again shortly.");
+    }
+  }
+
+  private Click confirmOrThrow(String id, String clicker, String channel) {
     Approval a = approvals.find(id);
     if (a == null) {
       return Click.note("I have no approval `" + id + "` any more; request the action again.");
@@ -167,6 +177,16 @@ public final class ApprovalFlow implements WriteGate {
 
   /** Someone clicked Cancel on approval {@code id}: the requester, or anyone who could run it. */
   public Click cancel(String id, String clicker, String channel) {
+    try {
+      return cancelOrThrow(id, clicker, channel);
+    } catch (MongoException | IllegalStateException e) {
+      log.error("approval {}: the store is unreachable: {}", id, e.getMessage());
+      return Click.note(
+          "I can't reach my store right now; it was not cancelled. Try again shortly.");
+    }
+  }
+
+  private Click cancelOrThrow(String id, String clicker, String channel) {
     Approval a = approvals.find(id);
     if (a == null) {
       return Click.note("I have no approval `" + id + "` any more.");
