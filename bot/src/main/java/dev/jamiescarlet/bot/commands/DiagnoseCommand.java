@@ -169,6 +169,12 @@ public final class DiagnoseCommand implements Command {
     if (command.startsWith("describe ")) {
       return "Describe";
     }
+    if (command.startsWith("restart ")) {
+      return "Restart…";
+    }
+    if (command.startsWith("rollback ")) {
+      return "Roll back…";
+    }
     int space = command.indexOf(' ');
     return "Run " + (space < 0 ? command : command.substring(0, space));
   }

@@ -80,9 +80,17 @@ final class CrashLoopAnalyzer implements Analyzer {
               evidence,
               cause(workload.name(), exit, logLines),
               "Read why the last instance died: `" + logs + "`.",
-              List.of(logs, Pods.describeCommand(workload))));
+              concat(
+                  List.of(logs, Pods.describeCommand(workload)),
+                  Pods.remedies(workload, "restart"))));
     }
     return out;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   /** The last lines that say something: stack frames and blank lines dropped. */

@@ -56,9 +56,15 @@ final class ImagePullAnalyzer implements Analyzer {
               "Fix the image reference or push the tag, then check the rollout with `"
                   + describe
                   + "`.",
-              List.of(describe)));
+              withRemedies(describe, workload)));
     }
     return out;
+  }
+
+  private static List<String> withRemedies(String describe, ObjectRef workload) {
+    List<String> all = new java.util.ArrayList<>(List.of(describe));
+    all.addAll(Pods.remedies(workload, "rollback"));
+    return all;
   }
 
   private static boolean isPullFailure(String reason) {

@@ -137,6 +137,21 @@ final class Pods {
     return "logs " + target + workload.namespaceFlag() + multi + (previous ? " --previous" : "");
   }
 
+  /**
+   * The remedies a person may try from a finding — restart for a crash loop, roll back for a bad
+   * image — for deployments only; they become proposals that the policy and a Confirm guard.
+   */
+  static List<String> remedies(ObjectRef workload, String... verbs) {
+    if (!"Deployment".equals(workload.kind())) {
+      return List.of();
+    }
+    List<String> out = new java.util.ArrayList<>();
+    for (String verb : verbs) {
+      out.add(verb + " " + workload.ref() + workload.namespaceFlag());
+    }
+    return out;
+  }
+
   /** {@code describe deploy/payments -n shop}. */
   static String describeCommand(ObjectRef object) {
     return "describe " + object.ref() + object.namespaceFlag();

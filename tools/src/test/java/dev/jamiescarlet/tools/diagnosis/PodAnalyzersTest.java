@@ -60,7 +60,9 @@ class PodAnalyzersTest {
     assertThat(f.likelyCause()).contains("refuses connections");
     assertThat(f.commands())
         .containsExactly(
-            "logs deploy/checkout -n shop --previous", "describe deploy/checkout -n shop");
+            "logs deploy/checkout -n shop --previous",
+            "describe deploy/checkout -n shop",
+            "restart deploy/checkout -n shop");
     assertThat(f.nextStep()).contains("`logs deploy/checkout -n shop --previous`");
     assertThat(reads).hasSize(1);
   }
@@ -158,7 +160,9 @@ class PodAnalyzersTest {
                       "ImagePullBackOff in 1 pod: image `ghcr.io/shop/payments:v1`",
                       "registry: " + registry);
               assertThat(f.likelyCause()).contains("does not exist");
-              assertThat(f.commands()).containsExactly("describe deploy/payments -n shop");
+              assertThat(f.commands())
+                  .containsExactly(
+                      "describe deploy/payments -n shop", "rollback deploy/payments -n shop");
             });
     assertThat(new ImagePullAnalyzer().analyze(HEALTHY)).isEmpty();
   }
