@@ -7,6 +7,7 @@ import com.slack.api.socket_mode.SocketModeClient;
 import dev.jamiescarlet.bot.approvals.ApprovalFlow;
 import dev.jamiescarlet.bot.approvals.Approvals;
 import dev.jamiescarlet.bot.audit.AuditLog;
+import dev.jamiescarlet.bot.channels.ChannelDefaults;
 import dev.jamiescarlet.bot.commands.CommandRunner;
 import dev.jamiescarlet.bot.commands.Commands;
 import dev.jamiescarlet.bot.config.JamieConfig;
@@ -127,7 +128,8 @@ public final class Bot implements AutoCloseable {
     KubernetesReads reads = new Fabric8KubernetesReads(clusters, clock);
     BlockKitRenderer renderer = new BlockKitRenderer();
     SlackReplier replier = new SlackReplier(slack, config.botToken(), renderer);
-    Commands commands = Commands.standard();
+    ChannelDefaults channelDefaults = new ChannelDefaults(store.database(), clock);
+    Commands commands = Commands.standard(channelDefaults);
     ApprovalFlow flow =
         new ApprovalFlow(
             policyEngine,
@@ -139,7 +141,15 @@ public final class Bot implements AutoCloseable {
             reads,
             clock);
     Conversation conversation =
-        new Conversation(new CommandRunner(commands), clusters, reads, replier, clock, audit, flow);
+        new Conversation(
+            new CommandRunner(commands),
+            clusters,
+            reads,
+            replier,
+            clock,
+            audit,
+            flow,
+            channelDefaults);
     new SlackHandlers(
             conversation,
             Deliveries.standard(),

@@ -1,5 +1,6 @@
 package dev.jamiescarlet.bot.commands;
 
+import dev.jamiescarlet.bot.channels.ChannelDefaults;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +20,13 @@ public final class Commands {
     }
   }
 
-  /** Every command the bot ships, in the order help lists them. */
+  /** Every command the bot ships, without a store for channel defaults (tests). */
   public static Commands standard() {
+    return standard(null);
+  }
+
+  /** Every command the bot ships, in the order help lists them. */
+  public static Commands standard(ChannelDefaults channelDefaults) {
     return new Commands(
         List.of(
             new HelpCommand(),
@@ -31,6 +37,7 @@ public final class Commands {
             new LogsCommand(),
             new EventsCommand(),
             new DiagnoseCommand(),
+            new UseCommand(channelDefaults),
             new RestartCommand(),
             new ScaleCommand(),
             new RollbackCommand(),

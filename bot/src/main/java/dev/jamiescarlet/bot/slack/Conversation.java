@@ -1,6 +1,7 @@
 package dev.jamiescarlet.bot.slack;
 
 import dev.jamiescarlet.bot.audit.AuditLog;
+import dev.jamiescarlet.bot.channels.ChannelDefaults;
 import dev.jamiescarlet.bot.commands.CommandContext;
 import dev.jamiescarlet.bot.commands.CommandRunner;
 import dev.jamiescarlet.bot.commands.WriteGate;
@@ -22,6 +23,7 @@ public final class Conversation {
   private final Clock clock;
   private final AuditLog audit;
   private final WriteGate writes;
+  private final ChannelDefaults channelDefaults;
 
   /** Wires the pieces an answer needs; {@code audit} may be null. */
   public Conversation(
@@ -31,7 +33,8 @@ public final class Conversation {
       Replier replier,
       Clock clock,
       AuditLog audit,
-      WriteGate writes) {
+      WriteGate writes,
+      ChannelDefaults channelDefaults) {
     this.runner = runner;
     this.clusters = clusters;
     this.kubernetes = kubernetes;
@@ -39,6 +42,7 @@ public final class Conversation {
     this.clock = clock;
     this.audit = audit;
     this.writes = writes;
+    this.channelDefaults = channelDefaults;
   }
 
   /** The command runner. */
@@ -50,8 +54,29 @@ public final class Conversation {
   public Message answer(String text, String userId, String channelId) {
     CommandContext context =
         new CommandContext(
-            userId, channelId, null, clusters, kubernetes, runner.commands(), clock, audit, writes);
+            userId,
+            channelId,
+            channelCluster(channelId),
+            clusters,
+            kubernetes,
+            runner.commands(),
+            clock,
+            audit,
+            writes);
     return runner.run(text, context);
+  }
+
+  /** The channel's own default cluster, or null; a store hiccup falls back to the registry's. */
+  private String channelCluster(String channelId) {
+    if (channelDefaults == null) {
+      return null;
+    }
+    try {
+      return channelDefaults.cluster(channelId).orElse(null);
+    } catch (RuntimeException e) {
+      log.warn("channel defaults unavailable ({}); using the default cluster", e.getMessage());
+      return null;
+    }
   }
 
   /** Answers and delivers; a failed delivery is logged with its fix, never thrown. */
