@@ -155,7 +155,7 @@ public final class Bot implements AutoCloseable {
             Deliveries.standard(),
             work,
             renderer,
-            new AppHome(clusters, reads, renderer),
+            new AppHome(clusters, reads, renderer, flow, audit),
             flow,
             replier)
         .register(app, config.slashCommand());

@@ -175,6 +175,28 @@ public final class ApprovalFlow implements WriteGate {
     return execute(a, action, clicker, channel);
   }
 
+  /**
+   * Pending approvals this person could confirm now: production ones waiting for someone other than
+   * their requester, and others the policy lets them run (their own included).
+   */
+  public List<Approval> waitingFor(String userId) {
+    List<Approval> out = new java.util.ArrayList<>();
+    for (Approval a : approvals.pending(50)) {
+      Request asked =
+          new Request(a.requester(), Set.of(), null, a.verb(), a.cluster(), a.namespace());
+      boolean can =
+          a.needsSecondApprover() && a.approver() == null
+              ? policy.canApprove(userId, Set.of(), asked, a.requester()).allowed()
+              : policy
+                  .decide(new Request(userId, Set.of(), null, a.verb(), a.cluster(), a.namespace()))
+                  .allowed();
+      if (can) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
   /** Someone clicked Cancel on approval {@code id}: the requester, or anyone who could run it. */
   public Click cancel(String id, String clicker, String channel) {
     try {

@@ -125,6 +125,20 @@ public final class Approvals {
     return done != null ? new Outcome(true, fromDocument(done), null) : whyNot(id, now);
   }
 
+  /** Pending approvals that have not expired, newest first, at most {@code limit}. */
+  public List<Approval> pending(int limit) {
+    List<Approval> out = new ArrayList<>();
+    approvals
+        .find(
+            Filters.and(
+                Filters.eq(STATE, ApprovalState.PENDING.id()),
+                Filters.gt(EXPIRES_AT, Date.from(clock.instant()))))
+        .sort(new Document("createdAt", -1))
+        .limit(limit)
+        .forEach(d -> out.add(fromDocument(d)));
+    return out;
+  }
+
   /** Calls off a pending approval; false when it is no longer pending (ran, expired, cancelled). */
   public boolean cancel(String id, String by) {
     return approvals

@@ -6,11 +6,16 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.methods.response.views.ViewsPublishResponse;
 import com.slack.api.model.view.ViewState;
+import dev.jamiescarlet.bot.approvals.Approval;
+import dev.jamiescarlet.bot.approvals.ApprovalFlow;
+import dev.jamiescarlet.bot.audit.AuditLog;
+import dev.jamiescarlet.bot.audit.AuditRecord;
 import dev.jamiescarlet.bot.commands.Buttons;
 import dev.jamiescarlet.bot.message.Block;
 import dev.jamiescarlet.bot.message.Message;
 import dev.jamiescarlet.bot.message.Status;
 import dev.jamiescarlet.bot.render.BlockKitRenderer;
+import dev.jamiescarlet.bot.render.Mrkdwn;
 import dev.jamiescarlet.bot.render.Views;
 import dev.jamiescarlet.tools.kubernetes.ClusterInfo;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
@@ -19,6 +24,7 @@ import dev.jamiescarlet.tools.kubernetes.KubernetesReads;
 import dev.jamiescarlet.tools.kubernetes.KubernetesToolException;
 import dev.jamiescarlet.tools.kubernetes.PodSummary;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,21 +44,42 @@ public final class AppHome {
 
   private static final String COMMAND_INPUT = "command_input";
   private static final int MAX_CLUSTERS = 10;
+  private static final int MAX_WAITING = 10;
+  private static final int MAX_RECENT = 8;
   private static final Logger log = LoggerFactory.getLogger(AppHome.class);
 
   private final ClusterRegistry clusters;
   private final KubernetesReads kubernetes;
   private final BlockKitRenderer renderer;
+  private final ApprovalFlow approvals;
+  private final AuditLog audit;
 
   /** A Home tab over these clusters. */
   public AppHome(ClusterRegistry clusters, KubernetesReads kubernetes, BlockKitRenderer renderer) {
+    this(clusters, kubernetes, renderer, null, null);
+  }
+
+  /** A Home tab that also shows approvals waiting for the user and their recent actions. */
+  public AppHome(
+      ClusterRegistry clusters,
+      KubernetesReads kubernetes,
+      BlockKitRenderer renderer,
+      ApprovalFlow approvals,
+      AuditLog audit) {
     this.clusters = clusters;
     this.kubernetes = kubernetes;
     this.renderer = renderer;
+    this.approvals = approvals;
+    this.audit = audit;
+  }
+
+  /** The Home tab's content, without anything personal. */
+  public Message content() {
+    return content(null);
   }
 
   /** The Home tab's content for a user. */
-  public Message content() {
+  public Message content(String userId) {
     Message.Builder m = Message.builder("Jamie's home").header("Cluster health");
     List<ClusterInfo> known = clusters.clusters();
     if (known.isEmpty()) {
@@ -71,18 +98,70 @@ public final class AppHome {
     buttons.add(
         new Block.Button("Run a command…", OPEN_COMMAND_ACTION, "open", Block.Style.PRIMARY));
     m.actions(buttons);
-    m.divider()
-        .header("Waiting for you")
-        .section("No approvals are waiting for you.")
-        .context("Answers to buttons here arrive in your DM with me. `help` lists every command.");
+    m.divider().header("Waiting for you");
+    waiting(m, userId);
+    recent(m, userId);
+    m.context("Answers to buttons here arrive in your DM with me. `help` lists every command.");
     return m.build();
+  }
+
+  private void waiting(Message.Builder m, String userId) {
+    List<Approval> waiting;
+    try {
+      waiting = approvals == null || userId == null ? List.of() : approvals.waitingFor(userId);
+    } catch (RuntimeException e) {
+      m.section(":white_circle: Approvals are unavailable right now: " + e.getMessage());
+      return;
+    }
+    if (waiting.isEmpty()) {
+      m.section("No approvals are waiting for you.");
+      return;
+    }
+    for (Approval a : waiting.subList(0, Math.min(MAX_WAITING, waiting.size()))) {
+      String second = a.needsSecondApprover() ? " · :lock: needs you as second approver" : "";
+      m.section(
+          "*"
+              + Mrkdwn.escape(a.action())
+              + "*\nrequested by <@"
+              + a.requester()
+              + "> · expires "
+              + "<!date^"
+              + a.expiresAt().getEpochSecond()
+              + "^{time}|soon>"
+              + second,
+          new Block.Button("Confirm", ApprovalFlow.CONFIRM, a.id(), Block.Style.PRIMARY));
+    }
+  }
+
+  private void recent(Message.Builder m, String userId) {
+    if (audit == null || userId == null) {
+      return;
+    }
+    try {
+      List<AuditRecord> mine = audit.query(Duration.ofDays(7), userId, MAX_RECENT);
+      if (mine.isEmpty()) {
+        return;
+      }
+      List<List<String>> rows = new ArrayList<>();
+      for (AuditRecord r : mine) {
+        rows.add(
+            List.of(
+                r.phase().id(),
+                r.verb() + " " + r.target(),
+                r.cluster() == null ? "" : r.cluster()));
+      }
+      m.header("Your recent actions").table(List.of("PHASE", "ACTION", "CLUSTER"), rows);
+    } catch (RuntimeException e) {
+      m.context("Recent actions are unavailable right now.");
+    }
   }
 
   /** Publishes the Home tab for a user; failures are logged. */
   public void publish(MethodsClient client, String userId) {
     try {
       ViewsPublishResponse r =
-          client.viewsPublish(v -> v.userId(userId).view(Views.home(renderer.render(content()))));
+          client.viewsPublish(
+              v -> v.userId(userId).view(Views.home(renderer.render(content(userId)))));
       if (!r.isOk()) {
         log.warn("views.publish failed: {}", r.getError());
       }

@@ -5,6 +5,7 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
@@ -115,13 +116,13 @@ public final class SlackHandlers {
     app.blockAction(
         ApprovalFlow.CONFIRM,
         (req, ctx) -> {
-          approvalClick(req.getPayload(), true);
+          approvalClick(req.getPayload(), ctx.client(), true);
           return ctx.ack();
         });
     app.blockAction(
         ApprovalFlow.CANCEL,
         (req, ctx) -> {
-          approvalClick(req.getPayload(), false);
+          approvalClick(req.getPayload(), ctx.client(), false);
           return ctx.ack();
         });
 
@@ -192,7 +193,7 @@ public final class SlackHandlers {
   }
 
   /** Confirm or Cancel: decided and run after the ack; the proposal is replaced in place. */
-  private void approvalClick(BlockActionPayload p, boolean confirm) {
+  private void approvalClick(BlockActionPayload p, MethodsClient appClient, boolean confirm) {
     String user = p.getUser().getId();
     String channel = p.getChannel() != null ? p.getChannel().getId() : null;
     if (!first("action:" + p.getTriggerId(), user, channel, null)) {
@@ -205,6 +206,13 @@ public final class SlackHandlers {
           ApprovalFlow.Click click =
               confirm ? approvals.confirm(id, user, channel) : approvals.cancel(id, user, channel);
           try {
+            if (channel == null) {
+              // clicked in App Home: the outcome goes to the DM, and the tab is refreshed
+              Message shown = click.replacement() != null ? click.replacement() : click.note();
+              replier.post(ReplyTarget.thread(user, null, user), shown);
+              home.publish(appClient, user);
+              return;
+            }
             if (click.replacement() != null) {
               if (p.getResponseUrl() != null) {
                 replier.replaceOriginal(p.getResponseUrl(), channel, click.replacement());
