@@ -25,6 +25,7 @@ import dev.jamiescarlet.bot.slack.Deliveries;
 import dev.jamiescarlet.bot.slack.SlackHandlers;
 import dev.jamiescarlet.bot.slack.SlackHttpAdapter;
 import dev.jamiescarlet.bot.slack.SlackReplier;
+import dev.jamiescarlet.bot.slack.SlackUserGroups;
 import dev.jamiescarlet.bot.slack.Work;
 import dev.jamiescarlet.bot.store.Mongo;
 import dev.jamiescarlet.tools.actions.Actions;
@@ -139,7 +140,8 @@ public final class Bot implements AutoCloseable {
             commands,
             clusters,
             reads,
-            clock);
+            clock,
+            new SlackUserGroups(slack.methods(), config.botToken(), clock));
     Conversation conversation =
         new Conversation(
             new CommandRunner(commands),

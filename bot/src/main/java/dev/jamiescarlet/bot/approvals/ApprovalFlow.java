@@ -26,6 +26,7 @@ import dev.jamiescarlet.tools.kubernetes.KubernetesToolException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -52,6 +53,7 @@ public final class ApprovalFlow implements WriteGate {
   private final ClusterRegistry clusters;
   private final KubernetesReads reads;
   private final Clock clock;
+  private final Function<String, Set<String>> groupsOf;
 
   /**
    * What a click produced: a replacement for the proposal message, a note only the clicker sees, or
@@ -74,6 +76,21 @@ public final class ApprovalFlow implements WriteGate {
       ClusterRegistry clusters,
       KubernetesReads reads,
       Clock clock) {
+    this(policy, actions, approvals, audit, commands, clusters, reads, clock, user -> Set.of());
+  }
+
+  /** As above, with each person's Slack user groups for group bindings. */
+  public ApprovalFlow(
+      PolicyEngine policy,
+      Actions actions,
+      Approvals approvals,
+      AuditLog audit,
+      Commands commands,
+      ClusterRegistry clusters,
+      KubernetesReads reads,
+      Clock clock,
+      Function<String, Set<String>> groupsOf) {
+    this.groupsOf = groupsOf;
     this.policy = policy;
     this.actions = actions;
     this.approvals = approvals;
@@ -148,7 +165,7 @@ public final class ApprovalFlow implements WriteGate {
     }
     Request asked = request(a.requester(), channel, a.cluster(), action);
     if (a.needsSecondApprover() && a.approver() == null) {
-      Decision d = policy.canApprove(clicker, Set.of(), asked, a.requester());
+      Decision d = policy.canApprove(clicker, groupsOf.apply(clicker), asked, a.requester());
       if (!d.allowed()) {
         return Click.note(d.reason());
       }
@@ -183,12 +200,25 @@ public final class ApprovalFlow implements WriteGate {
     List<Approval> out = new java.util.ArrayList<>();
     for (Approval a : approvals.pending(50)) {
       Request asked =
-          new Request(a.requester(), Set.of(), null, a.verb(), a.cluster(), a.namespace());
+          new Request(
+              a.requester(),
+              groupsOf.apply(a.requester()),
+              null,
+              a.verb(),
+              a.cluster(),
+              a.namespace());
       boolean can =
           a.needsSecondApprover() && a.approver() == null
-              ? policy.canApprove(userId, Set.of(), asked, a.requester()).allowed()
+              ? policy.canApprove(userId, groupsOf.apply(userId), asked, a.requester()).allowed()
               : policy
-                  .decide(new Request(userId, Set.of(), null, a.verb(), a.cluster(), a.namespace()))
+                  .decide(
+                      new Request(
+                          userId,
+                          groupsOf.apply(userId),
+                          null,
+                          a.verb(),
+                          a.cluster(),
+                          a.namespace()))
                   .allowed();
       if (can) {
         out.add(a);
@@ -293,8 +323,9 @@ public final class ApprovalFlow implements WriteGate {
         .orElse(Identity.BOT);
   }
 
-  private static Request request(String user, String channel, String cluster, WriteAction action) {
-    return new Request(user, Set.of(), channel, action.verb(), cluster, action.namespace());
+  private Request request(String user, String channel, String cluster, WriteAction action) {
+    return new Request(
+        user, groupsOf.apply(user), channel, action.verb(), cluster, action.namespace());
   }
 
   private WriteAction rebuild(Approval a, String channel) {

@@ -210,6 +210,59 @@ class ApprovalFlowIT {
   }
 
   @Test
+  void aSlackUserGroupCanGrantTheRole() {
+    // given a policy that makes the @oncall group operators, and Eve in it
+    ApprovalFlow withGroups =
+        new ApprovalFlow(
+            new PolicyEngine(
+                Policy.parse(
+                    """
+                    roles:
+                      operator: [read, restart]
+                    bindings:
+                      - role: operator
+                        groups: [S0ONCALL]
+                    """,
+                    "groups.yaml"),
+                Duration.ofMinutes(15)),
+            new Actions(clusters, Clock.systemUTC()),
+            new Approvals(store.database(), Clock.systemUTC()),
+            audit,
+            runner.commands(),
+            clusters,
+            reads,
+            Clock.systemUTC(),
+            user -> user.equals("U0EVE") ? java.util.Set.of("S0ONCALL") : java.util.Set.of());
+    CommandContext eve =
+        new CommandContext(
+            "U0EVE",
+            "C0SHOP",
+            null,
+            clusters,
+            reads,
+            runner.commands(),
+            Clock.systemUTC(),
+            audit,
+            withGroups);
+    CommandContext mallory =
+        new CommandContext(
+            "U0MAL",
+            "C0SHOP",
+            null,
+            clusters,
+            reads,
+            runner.commands(),
+            Clock.systemUTC(),
+            audit,
+            withGroups);
+
+    // then Eve gets a proposal and Mallory a refusal
+    assertThat(runner.run("restart deploy/cart -n shop", eve).text())
+        .isEqualTo("Restart deployment shop/cart?");
+    assertThat(runner.run("restart deploy/cart -n shop", mallory).text()).contains("U0MAL");
+  }
+
+  @Test
   void writesNeedARuleAndSayWhichOneIsMissing() {
     Message refusal = ask("U0BOB", "restart deploy/cart -n shop");
     assertThat(refusal.text()).contains("U0BOB").contains("restart");

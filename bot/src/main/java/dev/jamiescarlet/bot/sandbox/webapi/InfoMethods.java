@@ -9,7 +9,10 @@ import dev.jamiescarlet.bot.sandbox.state.Channel;
 import dev.jamiescarlet.bot.sandbox.state.User;
 import java.util.Map;
 
-/** auth.test, users.info and conversations.info, with the fields Bolt and the bot read. */
+/**
+ * auth.test, users.info, conversations.info and usergroups.list, with the fields Bolt and the bot
+ * read.
+ */
 final class InfoMethods {
   private final SandboxServices s;
 
@@ -21,6 +24,20 @@ final class InfoMethods {
     methods.put("auth.test", p -> authTest());
     methods.put("users.info", this::userInfo);
     methods.put("conversations.info", this::conversationInfo);
+    methods.put("usergroups.list", p -> userGroups());
+  }
+
+  /** One seeded user group, @oncall (S0ONCALL), whose only member is Bob. */
+  private ObjectNode userGroups() {
+    ObjectNode res = Json.object();
+    ObjectNode g = res.putArray("usergroups").addObject();
+    g.put("id", "S0ONCALL");
+    g.put("team_id", s.config().teamId());
+    g.put("name", "On-call");
+    g.put("handle", "oncall");
+    g.putArray("users").add("U0BOB");
+    g.put("user_count", 1);
+    return res;
   }
 
   private ObjectNode authTest() {
