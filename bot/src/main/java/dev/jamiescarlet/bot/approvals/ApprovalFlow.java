@@ -141,17 +141,44 @@ public final class ApprovalFlow implements WriteGate {
     return ApprovalMessages.proposal(preview, id, user, d, policy.approvalTtl());
   }
 
+  /**
+   * Whether {@code clicker} must write a reason before confirming {@code id}: a production change
+   * confirmed by someone other than its requester (the requester is refused straight away).
+   */
+  public boolean needsReason(String id, String clicker) {
+    try {
+      Approval a = approvals.find(id);
+      return a != null
+          && a.needsSecondApprover()
+          && a.approver() == null
+          && !a.requester().equals(clicker);
+    } catch (MongoException | IllegalStateException e) {
+      return false;
+    }
+  }
+
+  /** The action an approval would run, in words, for the reason modal. */
+  public String describe(String id) {
+    Approval a = approvals.find(id);
+    return a == null ? "this change" : a.action();
+  }
+
   /** Someone clicked Confirm on approval {@code id}. */
   public Click confirm(String id, String clicker, String channel) {
+    return confirm(id, clicker, channel, null);
+  }
+
+  /** Someone confirmed approval {@code id}, giving a reason (production scopes ask for one). */
+  public Click confirm(String id, String clicker, String channel, String reason) {
     try {
-      return confirmOrThrow(id, clicker, channel);
+      return confirmOrThrow(id, clicker, channel, reason);
     } catch (MongoException | IllegalStateException e) {
       log.error("approval {}: the store is unreachable: {}", id, e.getMessage());
       return Click.note("Nothing was run: I can't reach my store right now. Try again shortly.");
     }
   }
 
-  private Click confirmOrThrow(String id, String clicker, String channel) {
+  private Click confirmOrThrow(String id, String clicker, String channel, String reason) {
     Approval a = approvals.find(id);
     if (a == null) {
       return Click.note("I have no approval `" + id + "` any more; request the action again.");
@@ -189,7 +216,7 @@ public final class ApprovalFlow implements WriteGate {
       }
       return Click.note(claimed.message());
     }
-    return execute(a, action, clicker, channel);
+    return execute(a, action, clicker, channel, reason);
   }
 
   /**
@@ -256,7 +283,12 @@ public final class ApprovalFlow implements WriteGate {
     return new Click(ApprovalMessages.cancelled(action, clicker), null);
   }
 
-  private Click execute(Approval a, WriteAction action, String clicker, String channel) {
+  private Click execute(
+      Approval a, WriteAction action, String clicker, String channel, String reason) {
+    String approvedDetail =
+        reason == null || reason.isBlank()
+            ? a.action()
+            : a.action() + " (reason: " + reason.strip() + ")";
     try {
       audit.record(
           MDC.get("request_id"),
@@ -267,7 +299,7 @@ public final class ApprovalFlow implements WriteGate {
           action.verb(),
           action.target(),
           Phase.APPROVED,
-          a.action(),
+          approvedDetail,
           clicker);
     } catch (AuditUnavailableException e) {
       // fail closed: nothing runs that the audit log cannot show

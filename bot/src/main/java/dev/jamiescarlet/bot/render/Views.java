@@ -60,6 +60,48 @@ public final class Views {
         .build();
   }
 
+  /**
+   * A modal asking why, before a production change runs.
+   *
+   * @param callbackId identifies the submission handler
+   * @param what the change, shown above the input
+   * @param privateMetadata what the submission needs back (approval id, channel, response_url)
+   */
+  public static View reasonModal(
+      String callbackId, String blockId, String actionId, String what, String privateMetadata) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(
+        com.slack.api.model.block.Blocks.section(
+            s ->
+                s.text(
+                    com.slack.api.model.block.composition.BlockCompositions.markdownText(
+                        "*"
+                            + Mrkdwn.escape(what)
+                            + "*\nThis is a production change: say why, for the audit log."))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(blockId)
+                    .label(plainText("Reason"))
+                    .element(
+                        plainTextInput(
+                            p ->
+                                p.actionId(actionId)
+                                    .multiline(true)
+                                    .placeholder(
+                                        plainText(
+                                            "e.g. INC-2231: checkout pods wedged after the DB failover"))))));
+    return View.builder()
+        .type("modal")
+        .callbackId(callbackId)
+        .privateMetadata(privateMetadata)
+        .title(ViewTitle.builder().type("plain_text").text("Confirm the change").build())
+        .submit(ViewSubmit.builder().type("plain_text").text("Confirm").build())
+        .close(ViewClose.builder().type("plain_text").text("Back").build())
+        .blocks(blocks)
+        .build();
+  }
+
   private static List<LayoutBlock> cap(List<LayoutBlock> blocks) {
     return blocks.size() <= MAX_VIEW_BLOCKS ? blocks : blocks.subList(0, MAX_VIEW_BLOCKS);
   }

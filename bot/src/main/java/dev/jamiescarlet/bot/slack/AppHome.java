@@ -42,6 +42,14 @@ public final class AppHome {
   /** block_id of the modal's input. */
   public static final String COMMAND_BLOCK = "command";
 
+  /** callback_id of the "why?" modal before a production change. */
+  public static final String REASON_MODAL = "approval_reason";
+
+  /** block_id of the reason input. */
+  public static final String REASON_BLOCK = "reason";
+
+  private static final String REASON_INPUT = "reason_input";
+
   private static final String COMMAND_INPUT = "command_input";
   private static final int MAX_CLUSTERS = 10;
   private static final int MAX_WAITING = 10;
@@ -191,6 +199,35 @@ public final class AppHome {
     } catch (IOException | SlackApiException e) {
       log.warn("views.open failed: {}", e.getMessage());
     }
+  }
+
+  /** Opens the "why?" modal for a production change; {@code place} comes back on submit. */
+  public void openReasonModal(MethodsClient client, String triggerId, String what, String place) {
+    try {
+      ViewsOpenResponse r =
+          client.viewsOpen(
+              v ->
+                  v.triggerId(triggerId)
+                      .view(
+                          Views.reasonModal(
+                              REASON_MODAL, REASON_BLOCK, REASON_INPUT, what, place)));
+      if (!r.isOk()) {
+        log.warn("views.open (reason) failed: {}", r.getError());
+      }
+    } catch (IOException | SlackApiException e) {
+      log.warn("views.open (reason) failed: {}", e.getMessage());
+    }
+  }
+
+  /** The reason typed into the modal, or null. */
+  public static String submittedReason(ViewSubmissionPayload payload) {
+    if (payload.getView() == null || payload.getView().getState() == null) {
+      return null;
+    }
+    Map<String, Map<String, ViewState.Value>> values = payload.getView().getState().getValues();
+    Map<String, ViewState.Value> block = values == null ? null : values.get(REASON_BLOCK);
+    ViewState.Value value = block == null ? null : block.get(REASON_INPUT);
+    return value == null ? null : value.getValue();
   }
 
   /** The command typed into the modal, or null. */

@@ -126,6 +126,30 @@ public final class SlackHandlers {
           return ctx.ack();
         });
 
+    app.viewSubmission(
+        AppHome.REASON_MODAL,
+        (req, ctx) -> {
+          String user = req.getPayload().getUser().getId();
+          String reason = AppHome.submittedReason(req.getPayload());
+          if (reason == null || reason.isBlank()) {
+            return ctx.ackWithErrors(
+                java.util.Map.of(AppHome.REASON_BLOCK, "Say why, for the audit log"));
+          }
+          ClickPlace place = ClickPlace.decode(req.getPayload().getView().getPrivateMetadata());
+          MethodsClient client = ctx.client();
+          if (place != null
+              && first("view:" + req.getPayload().getView().getId(), user, place.channel(), null)) {
+            work.submit(
+                () ->
+                    show(
+                        approvals.confirm(place.id(), user, place.channel(), reason),
+                        user,
+                        place,
+                        client));
+          }
+          return ctx.ack();
+        });
+
     app.blockAction(
         AppHome.OPEN_COMMAND_ACTION,
         (req, ctx) -> {
@@ -201,32 +225,46 @@ public final class SlackHandlers {
     }
     String id = p.getActions().get(0).getValue();
     String thread = p.getMessage() == null ? null : p.getMessage().getThreadTs();
+    if (confirm && approvals.needsReason(id, user)) {
+      // production: ask why first; a trigger_id lives 3 seconds, so the modal opens now
+      ClickPlace place = new ClickPlace(id, channel, p.getResponseUrl(), thread);
+      home.openReasonModal(appClient, p.getTriggerId(), approvals.describe(id), place.encode());
+      return;
+    }
+    ClickPlace place = new ClickPlace(id, channel, p.getResponseUrl(), thread);
     work.submit(
-        () -> {
-          ApprovalFlow.Click click =
-              confirm ? approvals.confirm(id, user, channel) : approvals.cancel(id, user, channel);
-          try {
-            if (channel == null) {
-              // clicked in App Home: the outcome goes to the DM, and the tab is refreshed
-              Message shown = click.replacement() != null ? click.replacement() : click.note();
-              replier.post(ReplyTarget.thread(user, null, user), shown);
-              home.publish(appClient, user);
-              return;
-            }
-            if (click.replacement() != null) {
-              if (p.getResponseUrl() != null) {
-                replier.replaceOriginal(p.getResponseUrl(), channel, click.replacement());
-              } else if (p.getMessage() != null) {
-                replier.update(channel, p.getMessage().getTs(), click.replacement());
-              }
-            }
-            if (click.note() != null) {
-              replier.postEphemeral(channel, user, thread, click.note());
-            }
-          } catch (RuntimeException e) {
-            log.error("could not show the outcome of approval {}: {}", id, e.getMessage());
-          }
-        });
+        () ->
+            show(
+                confirm
+                    ? approvals.confirm(id, user, channel)
+                    : approvals.cancel(id, user, channel),
+                user,
+                place,
+                appClient));
+  }
+
+  /** Delivers a click's outcome: replace the proposal, tell the clicker, or both. */
+  private void show(ApprovalFlow.Click click, String user, ClickPlace place, MethodsClient client) {
+    try {
+      if (place.channel() == null) {
+        // clicked in App Home: the outcome goes to the DM, and the tab is refreshed
+        Message shown = click.replacement() != null ? click.replacement() : click.note();
+        replier.post(ReplyTarget.thread(user, null, user), shown);
+        home.publish(client, user);
+        return;
+      }
+      if (click.replacement() != null && place.responseUrl() != null) {
+        replier.replaceOriginal(place.responseUrl(), place.channel(), click.replacement());
+      } else if (click.replacement() != null) {
+        replier.post(
+            ReplyTarget.thread(place.channel(), place.thread(), user), click.replacement());
+      }
+      if (click.note() != null) {
+        replier.postEphemeral(place.channel(), user, place.thread(), click.note());
+      }
+    } catch (RuntimeException e) {
+      log.error("could not show the outcome of approval {}: {}", place.id(), e.getMessage());
+    }
   }
 
   private static ReplyTarget actionTarget(BlockActionPayload p, String user, String channel) {
