@@ -190,6 +190,13 @@ public final class ApprovalFlow implements WriteGate {
       log.error("approval {} holds a command I cannot parse: {}", id, a.action(), e);
       return Click.note("I cannot rebuild this action any more; request it again.");
     }
+    if (a.state() == ApprovalState.EXPIRED
+        || a.state() == ApprovalState.PENDING && !a.expiresAt().isAfter(clock.instant())) {
+      // refused before any approval step, and offered again with a fresh preview
+      Outcome late = approvals.claim(id, clicker);
+      record(a.requester(), channel, a.cluster(), action, Phase.EXPIRED, late.message(), clicker);
+      return new Click(ApprovalMessages.expired(action, late.message(), a.action()), null);
+    }
     Request asked = request(a.requester(), channel, a.cluster(), action);
     if (a.needsSecondApprover() && a.approver() == null) {
       Decision d = policy.canApprove(clicker, groupsOf.apply(clicker), asked, a.requester());
@@ -212,7 +219,7 @@ public final class ApprovalFlow implements WriteGate {
       if (claimed.approval() != null && claimed.approval().state() == ApprovalState.EXPIRED) {
         record(
             a.requester(), channel, a.cluster(), action, Phase.EXPIRED, claimed.message(), clicker);
-        return new Click(ApprovalMessages.expired(action, claimed.message()), null);
+        return new Click(ApprovalMessages.expired(action, claimed.message(), a.action()), null);
       }
       return Click.note(claimed.message());
     }

@@ -110,9 +110,19 @@ final class ApprovalMessages {
         .build();
   }
 
-  static Message expired(WriteAction a, String why) {
+  static Message expired(WriteAction a, String why, String command) {
     String title = "Expired: " + a.describe();
-    return Message.builder(title).header(capitalise(title)).section(":hourglass: " + why).build();
+    return Message.builder(title)
+        .header(capitalise(title))
+        .section(":hourglass: " + why)
+        .actions(
+            List.of(
+                Block.Button.of(
+                    "Request it again",
+                    dev.jamiescarlet.bot.commands.Buttons.RUN_PREFIX + command,
+                    command)))
+        .context("A new request gets a fresh preview: the cluster may have changed since.")
+        .build();
   }
 
   static Message cancelled(WriteAction a, String clicker) {

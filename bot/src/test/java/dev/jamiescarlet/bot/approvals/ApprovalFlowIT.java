@@ -263,6 +263,36 @@ class ApprovalFlowIT {
   }
 
   @Test
+  void anExpiredApprovalIsRefusedAndOffersToRequestItAgain() {
+    // given a flow whose approvals live 15 minutes on a clock the test moves
+    TestClock clock = new TestClock();
+    ApprovalFlow timed =
+        new ApprovalFlow(
+            new PolicyEngine(Policy.parse(POLICY, "test-policy.yaml"), Duration.ofMinutes(15)),
+            new Actions(clusters, clock),
+            new Approvals(store.database(), clock),
+            audit,
+            runner.commands(),
+            clusters,
+            reads,
+            clock);
+    CommandContext ada =
+        new CommandContext(
+            "U0ADA", "C0SHOP", null, clusters, reads, runner.commands(), clock, audit, timed);
+    String id = approvalId(runner.run("scale deploy/cart 3 -n shop", ada));
+
+    // when Dan confirms 16 minutes later
+    clock.advance(Duration.ofMinutes(16));
+    ApprovalFlow.Click late = timed.confirm(id, "U0DAN", "C0SHOP");
+
+    // then nothing ran, and the message offers a fresh request of the same command
+    assertThat(replicas("cart")).isEqualTo(2);
+    assertThat(late.replacement().text()).isEqualTo("Expired: scale deployment shop/cart to 3");
+    assertThat(late.replacement().blocks().toString())
+        .contains("run:scale deploy/cart 3 -n shop --cluster demo");
+  }
+
+  @Test
   void writesNeedARuleAndSayWhichOneIsMissing() {
     Message refusal = ask("U0BOB", "restart deploy/cart -n shop");
     assertThat(refusal.text()).contains("U0BOB").contains("restart");
