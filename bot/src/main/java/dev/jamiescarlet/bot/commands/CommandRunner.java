@@ -49,8 +49,9 @@ public final class CommandRunner {
       return unknownVerb(verb, tokens);
     }
     MDC.put("command", verb);
+    Invocation invocation = null;
     try {
-      Invocation invocation =
+      invocation =
           CommandLine.parse(
               command.get().syntax(), tokens.isEmpty() ? List.of(verb) : tokens, context);
       Message reply = command.get().run(invocation);
@@ -61,6 +62,12 @@ public final class CommandRunner {
       return usageError(e);
     } catch (KubernetesToolException e) {
       log.warn("kubernetes call failed ({}): {}", e.kind(), e.getMessage());
+      if (e.kind() == KubernetesToolException.Kind.NOT_FOUND && invocation != null) {
+        Message offer = NameSuggestions.offer(e.getMessage(), invocation, tokens);
+        if (offer != null) {
+          return offer;
+        }
+      }
       return Replies.error(e.getMessage(), hint(e.kind()));
     } catch (RuntimeException e) {
       String requestId = MDC.get("request_id");

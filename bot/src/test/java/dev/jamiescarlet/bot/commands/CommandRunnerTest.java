@@ -112,6 +112,38 @@ class CommandRunnerTest {
   }
 
   @Test
+  void aMistypedNameIsAnsweredWithButtonsForTheClosestNames() {
+    // given describe of a deployment that does not exist
+    cluster.failWith =
+        new KubernetesToolException(
+            KubernetesToolException.Kind.NOT_FOUND,
+            "deployment `chekout` not found in namespace `shop` on cluster `demo`");
+    cluster.names = List.of("cart", "checkout", "checkout-worker", "frontend");
+
+    // when asked
+    Message m = run("describe deploy/chekout -n shop");
+
+    // then the closest names are offered, each running the same command
+    Block.Actions actions =
+        m.blocks().stream()
+            .filter(Block.Actions.class::isInstance)
+            .map(Block.Actions.class::cast)
+            .findFirst()
+            .orElseThrow();
+    assertThat(actions.buttons())
+        .extracting(Block.Button::value)
+        .containsExactly("describe deploy/checkout -n shop");
+    assertThat(m.text()).contains("not found");
+
+    // and a prefix offers every name it starts
+    Message prefix = run("describe deploy/check -n shop");
+    assertThat(prefix.blocks().toString())
+        .contains("describe deploy/checkout -n shop")
+        .contains("describe deploy/checkout-worker -n shop")
+        .doesNotContain("deploy/cart");
+  }
+
+  @Test
   void unknownClusterIsExplained() {
     Message m = run("pods --cluster prod");
     assertThat(m.text()).contains("I don't know cluster `prod`");

@@ -26,6 +26,12 @@ final class FakeCluster implements KubernetesReads, ClusterRegistry {
   final List<String> calls = new ArrayList<>();
   RuntimeException failWith;
   LogRequest lastLogRequest;
+  List<String> names = List.of();
+
+  @Override
+  public List<String> names(String cluster, String namespace, String kind) {
+    return names;
+  }
 
   static PodSummary pod(
       String name,

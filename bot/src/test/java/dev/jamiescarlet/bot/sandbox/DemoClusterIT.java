@@ -38,6 +38,15 @@ class DemoClusterIT {
   }
 
   @Test
+  void namesOfAKindFeedDidYouMean() {
+    assertThat(reads.names("demo", "shop", "deploy"))
+        .contains("cart", "catalog", "checkout", "frontend", "payments", "search");
+    assertThat(reads.names("demo", "shop", "pods")).anyMatch(n -> n.startsWith("checkout-"));
+    assertThat(reads.names("demo", null, "node")).contains("node-a");
+    assertThat(reads.names("demo", "shop", "widgets")).isEmpty();
+  }
+
+  @Test
   void podsInShopFlagEveryFailure() {
     // when
     List<PodSummary> pods = reads.pods("demo", "shop", null);

@@ -112,6 +112,44 @@ public final class Fabric8KubernetesReads implements KubernetesReads {
         ctx -> EventReader.list(ctx, namespace, warningsOnly));
   }
 
+  @Override
+  public List<String> names(String cluster, String namespace, String kind) {
+    ResourceKind k;
+    try {
+      k = ResourceKind.parse(kind);
+    } catch (KubernetesToolException e) {
+      return List.of();
+    }
+    String ns = namespace(cluster, namespace);
+    try {
+      return call(
+          cluster,
+          ns,
+          k.noun() + " names",
+          ctx -> {
+            KubernetesClient c = ctx.client();
+            List<? extends io.fabric8.kubernetes.api.model.HasMetadata> items =
+                switch (k) {
+                  case POD -> c.pods().inNamespace(ns).list().getItems();
+                  case DEPLOYMENT -> c.apps().deployments().inNamespace(ns).list().getItems();
+                  case STATEFULSET -> c.apps().statefulSets().inNamespace(ns).list().getItems();
+                  case DAEMONSET -> c.apps().daemonSets().inNamespace(ns).list().getItems();
+                  case REPLICASET -> c.apps().replicaSets().inNamespace(ns).list().getItems();
+                  case JOB -> c.batch().v1().jobs().inNamespace(ns).list().getItems();
+                  case CRONJOB -> c.batch().v1().cronjobs().inNamespace(ns).list().getItems();
+                  case SERVICE -> c.services().inNamespace(ns).list().getItems();
+                  case CONFIGMAP -> c.configMaps().inNamespace(ns).list().getItems();
+                  case NODE -> c.nodes().list().getItems();
+                  case NAMESPACE -> c.namespaces().list().getItems();
+                };
+            return items.stream().map(o -> o.getMetadata().getName()).sorted().toList();
+          });
+    } catch (KubernetesToolException e) {
+      // suggestions are a courtesy: no permission to list means no suggestions
+      return List.of();
+    }
+  }
+
   /** The namespace to use: the given one, else the cluster's default. */
   private String namespace(String cluster, String namespace) {
     return namespace == null || namespace.isBlank()

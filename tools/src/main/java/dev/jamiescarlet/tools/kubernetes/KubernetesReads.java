@@ -22,6 +22,14 @@ public interface KubernetesReads {
   /** Logs of a pod, or of one pod of a deployment when {@code target} is {@code deploy/NAME}. */
   LogResult logs(String cluster, String namespace, LogRequest request);
 
+  /**
+   * Names of the objects of a kind (pod, deploy, sts, ds, cronjob, job, svc, cm, node…) in a
+   * namespace, for "did you mean" when a name is mistyped. Empty when they cannot be listed.
+   */
+  default List<String> names(String cluster, String namespace, String kind) {
+    return List.of();
+  }
+
   /** Events in a namespace (all when null), newest first; only warnings when asked. */
   List<EventSummary> events(String cluster, String namespace, boolean warningsOnly);
 }
