@@ -27,6 +27,7 @@ import dev.jamiescarlet.bot.slack.SlackReplier;
 import dev.jamiescarlet.bot.slack.Work;
 import dev.jamiescarlet.bot.store.Mongo;
 import dev.jamiescarlet.tools.actions.Actions;
+import dev.jamiescarlet.tools.kamaji.KamajiDiscovery;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import dev.jamiescarlet.tools.kubernetes.Fabric8KubernetesReads;
 import dev.jamiescarlet.tools.kubernetes.KubernetesReads;
@@ -51,6 +52,7 @@ public final class Bot implements AutoCloseable {
   private App app;
   private SocketModeApp socketMode;
   private HttpServer http;
+  private KamajiDiscovery kamaji;
 
   private Bot(JamieConfig config, ClusterRegistry clusters, Policy policy, Mongo store) {
     this.config = config;
@@ -122,6 +124,7 @@ public final class Bot implements AutoCloseable {
           policy.roles().size(),
           policy.bindings().size());
     }
+    kamaji = Kamaji.start(config, clusters);
     Slack slack = BoltApps.slack(config);
     app = BoltApps.create(config, slack);
     KubernetesReads reads = new Fabric8KubernetesReads(clusters, clock);
@@ -239,6 +242,9 @@ public final class Bot implements AutoCloseable {
       }
     }
     work.close();
+    if (kamaji != null) {
+      kamaji.close();
+    }
     if (store != null) {
       store.close();
     }
