@@ -34,6 +34,9 @@ import dev.jamiescarlet.tools.kubernetes.KubernetesReads;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +56,7 @@ public final class Bot implements AutoCloseable {
   private SocketModeApp socketMode;
   private HttpServer http;
   private KamajiDiscovery kamaji;
+  private CompletableFuture<KamajiDiscovery> kamajiStart;
 
   private Bot(JamieConfig config, ClusterRegistry clusters, Policy policy, Mongo store) {
     this.config = config;
@@ -109,6 +113,11 @@ public final class Bot implements AutoCloseable {
 
   private void startAll() {
     Clock clock = Clock.systemUTC();
+    // tenants are listed while the store opens and the Slack app is built
+    kamajiStart =
+        CompletableFuture.supplyAsync(
+            () -> Kamaji.start(config, clusters),
+            r -> Thread.ofVirtual().name("kamaji-start").start(r));
     if (store == null) {
       store = Mongo.open(config.mongodbUri(), config.dataDir());
     }
@@ -124,7 +133,6 @@ public final class Bot implements AutoCloseable {
           policy.roles().size(),
           policy.bindings().size());
     }
-    kamaji = Kamaji.start(config, clusters);
     Slack slack = BoltApps.slack(config);
     app = BoltApps.create(config, slack);
     KubernetesReads reads = new Fabric8KubernetesReads(clusters, clock);
@@ -153,6 +161,7 @@ public final class Bot implements AutoCloseable {
             replier)
         .register(app, config.slashCommand());
     app.start();
+    kamaji = joinKamaji();
 
     SlackHttpAdapter adapter =
         config.slackMode() == SlackMode.HTTP
@@ -180,6 +189,17 @@ public final class Bot implements AutoCloseable {
         http.port(),
         clusters.clusters().size(),
         store.description());
+  }
+
+  /**
+   * Waits for discovery; its failure is rethrown as it was, so its message reaches the operator.
+   */
+  private KamajiDiscovery joinKamaji() {
+    try {
+      return kamajiStart.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
   }
 
   /** Failing readiness checks by name; empty when ready. */
@@ -244,6 +264,12 @@ public final class Bot implements AutoCloseable {
     work.close();
     if (kamaji != null) {
       kamaji.close();
+    } else if (kamajiStart != null) {
+      // started beside a step that failed
+      kamajiStart
+          .thenAccept(d -> Optional.ofNullable(d).ifPresent(KamajiDiscovery::close))
+          .exceptionally(e -> null)
+          .join();
     }
     if (store != null) {
       store.close();

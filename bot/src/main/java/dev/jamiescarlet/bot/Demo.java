@@ -117,7 +117,7 @@ public final class Demo implements AutoCloseable {
             r -> Thread.ofVirtual().name("tenants-start").start(r));
     cluster = DemoCluster.start();
     tenants = join(tenantsStart);
-    tenants.publish(cluster.client());
+    tenants.publish(cluster);
     sandbox = join(sandboxStart);
     demoEnv.put("SLACK_API_URL", sandbox.apiUrl());
     JamieConfig config = JamieConfig.fromEnv(demoEnv);

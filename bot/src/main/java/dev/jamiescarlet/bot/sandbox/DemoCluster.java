@@ -24,6 +24,7 @@ import java.util.function.BiConsumer;
 public final class DemoCluster implements AutoCloseable {
   private final KubernetesMockServer server;
   private final KubernetesClient client;
+  private final KubernetesCrudDispatcher crud;
 
   /** What the demo's API servers answer on GET /version. */
   public static final String VERSION = "v1.31.4";
@@ -37,8 +38,10 @@ public final class DemoCluster implements AutoCloseable {
           .withScope("Namespaced")
           .build();
 
-  private DemoCluster(KubernetesMockServer server, String namespace) {
+  private DemoCluster(
+      KubernetesMockServer server, KubernetesCrudDispatcher crud, String namespace) {
     this.server = server;
+    this.crud = crud;
     this.client = server.createClient().inNamespace(namespace);
   }
 
@@ -77,7 +80,12 @@ public final class DemoCluster implements AutoCloseable {
                 .withPlatform("linux/amd64")
                 .build());
     server.start(InetAddress.getLoopbackAddress(), 0);
-    return new DemoCluster(server, namespace);
+    return new DemoCluster(server, crud, namespace);
+  }
+
+  /** Stores an object at the collection {@code path} straight into the CRUD store, no HTTP. */
+  void store(String path, HasMetadata object) {
+    crud.handleCreate(path, Serialization.asJson(object));
   }
 
   /** A client for the demo cluster (default namespace `shop`; `default` for tenants). */

@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -70,31 +69,26 @@ public final class DemoTenants implements AutoCloseable {
   }
 
   /**
-   * Creates each tenant's admin kubeconfig Secret and TenantControlPlane on the management side.
+   * Stores each tenant's admin kubeconfig Secret and TenantControlPlane on the management cluster,
+   * in-process: no HTTP on the start-up path.
    */
-  public void publish(KubernetesClient management) {
-    management
-        .namespaces()
-        .resource(
-            new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
-        .create();
+  public void publish(DemoCluster management) {
+    management.store(
+        "/api/v1/namespaces",
+        new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build());
     for (var entry : tenants.entrySet()) {
       String name = entry.getKey();
       String secretName = name + "-admin-kubeconfig";
       String kubeconfig = kubeconfig(name, entry.getValue().url());
-      management
-          .secrets()
-          .inNamespace(NAMESPACE)
-          .resource(
-              new SecretBuilder()
-                  .withMetadata(
-                      new ObjectMetaBuilder().withName(secretName).withNamespace(NAMESPACE).build())
-                  .addToData(
-                      TenantControlPlanes.ADMIN_CONF,
-                      Base64.getEncoder()
-                          .encodeToString(kubeconfig.getBytes(StandardCharsets.UTF_8)))
-                  .build())
-          .create();
+      management.store(
+          "/api/v1/namespaces/" + NAMESPACE + "/secrets",
+          new SecretBuilder()
+              .withMetadata(
+                  new ObjectMetaBuilder().withName(secretName).withNamespace(NAMESPACE).build())
+              .addToData(
+                  TenantControlPlanes.ADMIN_CONF,
+                  Base64.getEncoder().encodeToString(kubeconfig.getBytes(StandardCharsets.UTF_8)))
+              .build());
       GenericKubernetesResource tenant = new GenericKubernetesResource();
       tenant.setApiVersion("kamaji.clastix.io/v1alpha1");
       tenant.setKind("TenantControlPlane");
@@ -113,11 +107,9 @@ public final class DemoTenants implements AutoCloseable {
               Map.of("version", Map.of("status", "Ready", "version", DemoCluster.VERSION)),
               "kubeconfig",
               Map.of("admin", Map.of("secretName", secretName))));
-      management
-          .genericKubernetesResources(TenantControlPlanes.CONTEXT)
-          .inNamespace(NAMESPACE)
-          .resource(tenant)
-          .create();
+      management.store(
+          "/apis/kamaji.clastix.io/v1alpha1/namespaces/" + NAMESPACE + "/tenantcontrolplanes",
+          tenant);
     }
   }
 
