@@ -29,12 +29,16 @@ import dev.jamiescarlet.bot.slack.SlackUserGroups;
 import dev.jamiescarlet.bot.slack.Work;
 import dev.jamiescarlet.bot.store.Mongo;
 import dev.jamiescarlet.tools.actions.Actions;
+import dev.jamiescarlet.tools.kamaji.KamajiDiscovery;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import dev.jamiescarlet.tools.kubernetes.Fabric8KubernetesReads;
 import dev.jamiescarlet.tools.kubernetes.KubernetesReads;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +57,8 @@ public final class Bot implements AutoCloseable {
   private App app;
   private SocketModeApp socketMode;
   private HttpServer http;
+  private KamajiDiscovery kamaji;
+  private CompletableFuture<KamajiDiscovery> kamajiStart;
 
   private Bot(JamieConfig config, ClusterRegistry clusters, Policy policy, Mongo store) {
     this.config = config;
@@ -109,6 +115,11 @@ public final class Bot implements AutoCloseable {
 
   private void startAll() {
     Clock clock = Clock.systemUTC();
+    // tenants are listed while the store opens and the Slack app is built
+    kamajiStart =
+        CompletableFuture.supplyAsync(
+            () -> Kamaji.start(config, clusters),
+            r -> Thread.ofVirtual().name("kamaji-start").start(r));
     if (store == null) {
       store = Mongo.open(config.mongodbUri(), config.dataDir());
     }
@@ -162,6 +173,7 @@ public final class Bot implements AutoCloseable {
             replier)
         .register(app, config.slashCommand());
     app.start();
+    kamaji = joinKamaji();
 
     SlackHttpAdapter adapter =
         config.slackMode() == SlackMode.HTTP
@@ -189,6 +201,17 @@ public final class Bot implements AutoCloseable {
         http.port(),
         clusters.clusters().size(),
         store.description());
+  }
+
+  /**
+   * Waits for discovery; its failure is rethrown as it was, so its message reaches the operator.
+   */
+  private KamajiDiscovery joinKamaji() {
+    try {
+      return kamajiStart.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
   }
 
   /** Failing readiness checks by name; empty when ready. */
@@ -251,6 +274,15 @@ public final class Bot implements AutoCloseable {
       }
     }
     work.close();
+    if (kamaji != null) {
+      kamaji.close();
+    } else if (kamajiStart != null) {
+      // started beside a step that failed
+      kamajiStart
+          .thenAccept(d -> Optional.ofNullable(d).ifPresent(KamajiDiscovery::close))
+          .exceptionally(e -> null)
+          .join();
+    }
     if (store != null) {
       store.close();
     }

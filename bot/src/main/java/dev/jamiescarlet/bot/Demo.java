@@ -5,6 +5,7 @@ import dev.jamiescarlet.bot.config.JamieConfig;
 import dev.jamiescarlet.bot.http.StartupException;
 import dev.jamiescarlet.bot.policy.Policy;
 import dev.jamiescarlet.bot.sandbox.DemoCluster;
+import dev.jamiescarlet.bot.sandbox.DemoTenants;
 import dev.jamiescarlet.bot.sandbox.SandboxConfig;
 import dev.jamiescarlet.bot.sandbox.SlackSandbox;
 import dev.jamiescarlet.bot.store.Mongo;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,6 +38,8 @@ public final class Demo implements AutoCloseable {
   private static final long READY_TIMEOUT_MILLIS = 20_000;
 
   private DemoCluster cluster;
+  private DemoTenants tenants;
+  private CompletableFuture<DemoTenants> tenantsStart;
   private SlackSandbox sandbox;
   private KubeconfigClusterRegistry clusters;
   private Bot bot;
@@ -86,6 +90,9 @@ public final class Demo implements AutoCloseable {
     demoEnv.put("SLACK_BOT_TOKEN", defaults.botToken());
     demoEnv.put("SLACK_APP_TOKEN", defaults.appToken());
     demoEnv.remove("SLACK_API_URL");
+    // the demo cluster is a Kamaji management cluster with two tenants
+    demoEnv.putIfAbsent("JAMIE_KAMAJI_ENABLED", "true");
+    demoEnv.putIfAbsent("JAMIE_KAMAJI_CLUSTER", CLUSTER);
     if (blank(env.get("JAMIE_DATA_DIR")) && blank(env.get("MONGODB_URI"))) {
       // a fresh store per run unless the operator asks to keep one
       tempDataDir = createTempDir();
@@ -103,7 +110,14 @@ public final class Demo implements AutoCloseable {
         CompletableFuture.supplyAsync(
             () -> new SlackSandbox(SandboxConfig.defaults(checked.sandboxPort())).start(),
             r -> Thread.ofVirtual().name("sandbox-start").start(r));
+    // the tenants' API servers start beside the demo cluster
+    tenantsStart =
+        CompletableFuture.supplyAsync(
+            () -> DemoTenants.start(Clock.systemUTC()),
+            r -> Thread.ofVirtual().name("tenants-start").start(r));
     cluster = DemoCluster.start();
+    tenants = join(tenantsStart);
+    tenants.publish(cluster);
     sandbox = join(sandboxStart);
     demoEnv.put("SLACK_API_URL", sandbox.apiUrl());
     JamieConfig config = JamieConfig.fromEnv(demoEnv);
@@ -153,6 +167,11 @@ public final class Demo implements AutoCloseable {
     return bot;
   }
 
+  /** The demo's Kamaji tenant clusters. */
+  public DemoTenants tenants() {
+    return tenants;
+  }
+
   /** The demo cluster, for tests that check what a write changed. */
   public DemoCluster cluster() {
     return cluster;
@@ -177,6 +196,11 @@ public final class Demo implements AutoCloseable {
     }
     if (cluster != null) {
       cluster.close();
+    }
+    if (tenants != null) {
+      tenants.close();
+    } else if (tenantsStart != null) {
+      tenantsStart.thenAccept(DemoTenants::close).exceptionally(e -> null).join();
     }
     if (tempDataDir != null) {
       deleteTree(tempDataDir);

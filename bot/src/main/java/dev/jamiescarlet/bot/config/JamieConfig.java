@@ -25,6 +25,8 @@ import java.util.Map;
  * @param httpBind HTTP bind address
  * @param kubeconfig kubeconfig path, or null for the default lookup
  * @param defaultCluster default cluster, or null
+ * @param kamajiEnabled whether Kamaji tenants are discovered
+ * @param kamajiCluster the Kamaji management cluster, or null for the default cluster
  * @param sandboxPort sandbox port (demo only)
  * @param logFormat json or text
  * @param promptsDir prompt override directory, or null
@@ -45,6 +47,8 @@ public record JamieConfig(
     String httpBind,
     String kubeconfig,
     String defaultCluster,
+    boolean kamajiEnabled,
+    String kamajiCluster,
     int sandboxPort,
     String logFormat,
     String promptsDir,
@@ -74,6 +78,7 @@ public record JamieConfig(
     }
     String apiUrl = r.url(Settings.SLACK_API_URL);
     boolean authTest = r.bool(Settings.SLACK_AUTH_TEST);
+    boolean kamaji = r.bool(Settings.KAMAJI_ENABLED);
     String slash = r.get(Settings.SLASH_COMMAND);
     if (!slash.startsWith("/") || slash.length() < 2) {
       r.problem("JAMIE_SLASH_COMMAND must start with / (e.g. /jamie), not `" + slash + "`");
@@ -101,6 +106,8 @@ public record JamieConfig(
         r.get(Settings.HTTP_BIND),
         r.get(Settings.KUBECONFIG.name()),
         r.get(Settings.DEFAULT_CLUSTER),
+        kamaji,
+        r.get(Settings.KAMAJI_CLUSTER),
         sandboxPort,
         format,
         r.get(Settings.PROMPTS_DIR),

@@ -58,6 +58,18 @@ public final class Settings {
           null,
           "Cluster used when a command has no `--cluster` (default: the kubeconfig's current context).",
           false);
+  public static final Setting KAMAJI_ENABLED =
+      new Setting(
+          "JAMIE_KAMAJI_ENABLED",
+          "false",
+          "`true`: every Kamaji TenantControlPlane on `JAMIE_KAMAJI_CLUSTER` becomes a cluster, reached with its admin kubeconfig Secret and kept current by a watch.",
+          false);
+  public static final Setting KAMAJI_CLUSTER =
+      new Setting(
+          "JAMIE_KAMAJI_CLUSTER",
+          null,
+          "The Kamaji management cluster whose TenantControlPlanes are discovered (default: the default cluster).",
+          false);
   public static final Setting SANDBOX_PORT =
       new Setting(
           "JAMIE_SANDBOX_PORT",
@@ -119,6 +131,8 @@ public final class Settings {
           HTTP_BIND,
           KUBECONFIG,
           DEFAULT_CLUSTER,
+          KAMAJI_ENABLED,
+          KAMAJI_CLUSTER,
           SANDBOX_PORT,
           LOG_FORMAT,
           LOG_LEVEL,

@@ -2,6 +2,8 @@ package dev.jamiescarlet.bot.sandbox;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.VersionInfo;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -13,17 +15,34 @@ import io.fabric8.mockwebserver.crud.AttributeSet;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.function.BiConsumer;
 
 /** A fabric8 mock API server on a local port, seeded with the demo `shop` and its failures. */
 public final class DemoCluster implements AutoCloseable {
   private final KubernetesMockServer server;
   private final KubernetesClient client;
+  private final KubernetesCrudDispatcher crud;
 
-  private DemoCluster(KubernetesMockServer server) {
+  /** What the demo's API servers answer on GET /version. */
+  public static final String VERSION = "v1.31.4";
+
+  static final CustomResourceDefinitionContext TENANT_CONTROL_PLANE =
+      new CustomResourceDefinitionContext.Builder()
+          .withGroup("kamaji.clastix.io")
+          .withVersion("v1alpha1")
+          .withKind("TenantControlPlane")
+          .withPlural("tenantcontrolplanes")
+          .withScope("Namespaced")
+          .build();
+
+  private DemoCluster(
+      KubernetesMockServer server, KubernetesCrudDispatcher crud, String namespace) {
     this.server = server;
-    this.client = server.createClient().inNamespace(DemoShop.SHOP);
+    this.crud = crud;
+    this.client = server.createClient().inNamespace(namespace);
   }
 
   /** Starts a seeded demo cluster on a random local port. */
@@ -33,11 +52,19 @@ public final class DemoCluster implements AutoCloseable {
 
   /** As {@link #start()}, with ages measured from the given clock. */
   public static DemoCluster start(Clock clock) {
+    return start(clock, DemoShop::seed, DemoShop.SHOP);
+  }
+
+  /**
+   * A cluster seeded by {@code story}, knowing Kamaji's TenantControlPlane, answering GET /version
+   * with {@link #VERSION}.
+   */
+  static DemoCluster start(Clock clock, BiConsumer<DemoObjects, DemoLogs> story, String namespace) {
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-    KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
+    KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher(List.of(TENANT_CONTROL_PLANE));
     DemoLogs logs = new DemoLogs();
     DemoObjects objects = new DemoObjects(clock.instant());
-    DemoShop.seed(objects, logs);
+    story.accept(objects, logs);
     seed(crud, objects);
     KubernetesMockServer server =
         new KubernetesMockServer(
@@ -45,12 +72,23 @@ public final class DemoCluster implements AutoCloseable {
             new MockWebServer(),
             responses,
             new DemoDispatcher(responses, crud, logs),
-            false);
+            false,
+            new VersionInfo.Builder()
+                .withMajor("1")
+                .withMinor("31")
+                .withGitVersion(VERSION)
+                .withPlatform("linux/amd64")
+                .build());
     server.start(InetAddress.getLoopbackAddress(), 0);
-    return new DemoCluster(server);
+    return new DemoCluster(server, crud, namespace);
   }
 
-  /** A client for the demo cluster (default namespace `shop`). */
+  /** Stores an object at the collection {@code path} straight into the CRUD store, no HTTP. */
+  void store(String path, HasMetadata object) {
+    crud.handleCreate(path, Serialization.asJson(object));
+  }
+
+  /** A client for the demo cluster (default namespace `shop`; `default` for tenants). */
   public KubernetesClient client() {
     return client;
   }

@@ -192,7 +192,7 @@ class CommandRunnerTest {
     assertThat(allText(run("events -n shop --warnings"))).contains("BackOff").contains("(x12)");
     assertThat(allText(run("deployments -n shop")))
         .contains("*checkout* 0/2 ready — CrashLoopBackOff");
-    assertThat(allText(run("clusters"))).contains("demo *");
+    assertThat(allText(run("clusters"))).contains("*demo* (default)", ":red_circle: unreachable");
   }
 
   @Test

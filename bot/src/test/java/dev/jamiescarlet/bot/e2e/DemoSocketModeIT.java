@@ -206,6 +206,23 @@ class DemoSocketModeIT {
   }
 
   @Test
+  void clustersListsTheKamajiTenantsWithTheirHealth() {
+    String since = slack.post(SHOP, ADA, "/jamie clusters");
+    JsonNode reply =
+        slack.awaitMessage(
+            SHOP,
+            since,
+            fromBotContaining(
+                "*tenant-a*",
+                "*tenant-b*",
+                "kamaji (TenantControlPlane tenants/tenant-b on demo)",
+                "2/2 nodes ready",
+                "3/3 nodes ready"),
+            WAIT);
+    assertThat(reply.toString()).contains("*demo* (default)", ":large_green_circle: v1.31.4");
+  }
+
+  @Test
   void unknownVerbsGetTheClosestOne() {
     String ts = slack.post(SHOP, ADA, "@jamie podz -n shop");
     slack.awaitMessage(SHOP, ts, fromBotContaining("Did you mean `pods`?"), WAIT);

@@ -42,6 +42,20 @@ public interface ClusterRegistry extends AutoCloseable {
             + "`; use a registry that supports impersonation, such as KubeconfigClusterRegistry.");
   }
 
+  /**
+   * Whether the named cluster answers: version, nodes ready, latency. Never throws; an unknown or
+   * unreachable cluster comes back with {@code reachable} false and the reason.
+   */
+  default ClusterHealth health(String cluster) {
+    KubernetesClient client;
+    try {
+      client = client(cluster);
+    } catch (RuntimeException e) {
+      return ClusterHealth.unreachable(cluster, e.getMessage());
+    }
+    return ClusterHealthCheck.check(cluster, client);
+  }
+
   /** Closes every client. */
   @Override
   void close();

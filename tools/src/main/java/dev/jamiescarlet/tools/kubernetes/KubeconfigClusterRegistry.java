@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,11 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Clusters from kubeconfig contexts and the in-cluster service account, clients made lazily. */
-public final class KubeconfigClusterRegistry implements ClusterRegistry {
+/**
+ * Clusters from kubeconfig contexts and the in-cluster service account, clients made lazily; plus
+ * clusters discovery adds and removes at run time.
+ */
+public final class KubeconfigClusterRegistry implements ClusterRegistry, DynamicClusters {
   private static final Logger LOG = LoggerFactory.getLogger(KubeconfigClusterRegistry.class);
 
   /** Name of the cluster the bot runs in, when it runs in a pod. */
@@ -34,18 +38,25 @@ public final class KubeconfigClusterRegistry implements ClusterRegistry {
   static final int REQUEST_TIMEOUT_MS = 10_000;
   static final Path SERVICE_ACCOUNT = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
 
-  private record Entry(ClusterInfo info, Supplier<KubernetesClient> factory) {}
+  /** One cluster; {@code dynamic} when discovery added it (and may replace or remove it). */
+  private record Entry(ClusterInfo info, Supplier<KubernetesClient> factory, boolean dynamic) {
+    Entry(ClusterInfo info, Supplier<KubernetesClient> factory) {
+      this(info, factory, false);
+    }
+  }
 
   /** One impersonating client per cluster and identity. */
   private record ClientKey(String cluster, Identity as) {}
 
-  private final Map<String, Entry> entries;
+  // replaced whole under the lock, read without it: readers see one consistent map
+  private volatile Map<String, Entry> entries;
+  private final Object lock = new Object();
   private final Map<String, KubernetesClient> clients = new ConcurrentHashMap<>();
   private final Map<ClientKey, KubernetesClient> impersonating = new ConcurrentHashMap<>();
   private final String defaultName;
 
   private KubeconfigClusterRegistry(Map<String, Entry> entries, String defaultName) {
-    this.entries = entries;
+    this.entries = Collections.unmodifiableMap(entries);
     this.defaultName = defaultName;
   }
 
@@ -138,7 +149,7 @@ public final class KubeconfigClusterRegistry implements ClusterRegistry {
     Map<String, Entry> ordered = new LinkedHashMap<>();
     if (chosen != null) {
       Entry first = entries.get(chosen);
-      ordered.put(chosen, new Entry(withDefault(first.info(), true), first.factory()));
+      ordered.put(chosen, new Entry(withDefault(first.info(), true), first.factory(), false));
     }
     entries.forEach((name, entry) -> ordered.putIfAbsent(name, entry));
     return new KubeconfigClusterRegistry(ordered, chosen);
@@ -157,7 +168,68 @@ public final class KubeconfigClusterRegistry implements ClusterRegistry {
   @Override
   public KubernetesClient client(String name) {
     Entry entry = entry(name);
-    return clients.computeIfAbsent(entry.info().name(), n -> entry.factory().get());
+    String key = entry.info().name();
+    KubernetesClient client = clients.computeIfAbsent(key, n -> entry.factory().get());
+    if (entries.get(key) != entry) {
+      // removed or replaced while we made the client: drop ours, answer from the current entry
+      closeClients(key);
+      return client(name);
+    }
+    return client;
+  }
+
+  @Override
+  public boolean put(String name, String source, Config config) {
+    synchronized (lock) {
+      Entry existing = entries.get(name);
+      if (existing != null && !existing.dynamic()) {
+        LOG.warn(
+            "Discovery found cluster `{}` ({}), but a configured cluster has that name; keeping"
+                + " the configured one. Rename one of them to reach both.",
+            name,
+            source);
+        return false;
+      }
+      String namespace = config.getNamespace() == null ? "default" : config.getNamespace();
+      ClusterInfo info = new ClusterInfo(name, config.getMasterUrl(), source, namespace, false);
+      Map<String, Entry> next = new LinkedHashMap<>(entries);
+      next.put(name, new Entry(info, () -> create(config), true));
+      entries = Collections.unmodifiableMap(next);
+      closeClients(name);
+      return true;
+    }
+  }
+
+  @Override
+  public void remove(String name) {
+    synchronized (lock) {
+      Entry existing = entries.get(name);
+      if (existing == null || !existing.dynamic()) {
+        return;
+      }
+      Map<String, Entry> next = new LinkedHashMap<>(entries);
+      next.remove(name);
+      entries = Collections.unmodifiableMap(next);
+      closeClients(name);
+    }
+  }
+
+  /** Closes and forgets the clients of one cluster. */
+  private void closeClients(String name) {
+    KubernetesClient client = clients.remove(name);
+    if (client != null) {
+      client.close();
+    }
+    impersonating.keySet().stream()
+        .filter(k -> k.cluster().equals(name))
+        .toList()
+        .forEach(
+            k -> {
+              KubernetesClient c = impersonating.remove(k);
+              if (c != null) {
+                c.close();
+              }
+            });
   }
 
   /**
@@ -196,6 +268,7 @@ public final class KubeconfigClusterRegistry implements ClusterRegistry {
   }
 
   private Entry entry(String name) {
+    Map<String, Entry> entries = this.entries;
     if (entries.isEmpty()) {
       throw new KubernetesToolException(
           Kind.UNKNOWN_CLUSTER,
@@ -336,7 +409,7 @@ public final class KubeconfigClusterRegistry implements ClusterRegistry {
   }
 
   /** A client with chat-sized timeouts, so an unreachable cluster fails in seconds. */
-  static KubernetesClient create(Config config) {
+  public static KubernetesClient create(Config config) {
     Config quick =
         new ConfigBuilder(config)
             .withConnectionTimeout(CONNECTION_TIMEOUT_MS)
