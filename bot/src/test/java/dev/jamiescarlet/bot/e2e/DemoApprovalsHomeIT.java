@@ -100,6 +100,35 @@ class DemoApprovalsHomeIT {
         "executed");
   }
 
+  @Test
+  void onTheProductionTenantAdaAsksAndCatConfirmsWithAReason() throws InterruptedException {
+    // given Ada's restart on tenant-b, which the demo policy makes production
+    String since =
+        slack.post("C0SHOP", "U0ADA", "/jamie restart deploy/web -n shop --cluster tenant-b");
+    JsonNode proposal =
+        slack.awaitMessage(
+            "C0SHOP", since, m -> m.toString().contains("Restart deployment shop/web?"), WAIT);
+    assertThat(proposal.toString()).contains("Production scope").contains("tenant-b");
+    String id =
+        proposal
+            .toString()
+            .replaceAll(".*\"action_id\":\"approval.confirm\",\"value\":\"([0-9a-f]+)\".*", "$1");
+
+    // when Cat confirms, she is asked why, and then it runs on tenant-b
+    slack.click("C0SHOP", "U0CAT", "approval.confirm", id);
+    JsonNode modal = slack.modal("U0CAT");
+    for (int i = 0;
+        i < 50 && (modal == null || !modal.toString().contains("approval_reason"));
+        i++) {
+      Thread.sleep(100);
+      modal = slack.modal("U0CAT");
+    }
+    slack.submitView(
+        "U0CAT", Map.of("reason_input", "rolling the web tier after the cert rotation"));
+    slack.awaitMessage(
+        "C0SHOP", since, m -> m.toString().contains("Done: restart deployment shop/web"), WAIT);
+  }
+
   private static void sleep() {
     try {
       Thread.sleep(200);
