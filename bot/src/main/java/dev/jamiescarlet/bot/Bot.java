@@ -32,6 +32,7 @@ import dev.jamiescarlet.tools.actions.Actions;
 import dev.jamiescarlet.tools.kamaji.KamajiDiscovery;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import dev.jamiescarlet.tools.kubernetes.Fabric8KubernetesReads;
+import dev.jamiescarlet.tools.kubernetes.Identity;
 import dev.jamiescarlet.tools.kubernetes.KubernetesReads;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -162,7 +163,12 @@ public final class Bot implements AutoCloseable {
             clock,
             audit,
             flow,
-            channelDefaults);
+            channelDefaults,
+            user ->
+                policyEngine
+                    .kubernetesIdentity(user)
+                    .map(k -> new Identity(k.user(), k.groups()))
+                    .orElse(Identity.BOT));
     new SlackHandlers(
             conversation,
             Deliveries.standard(),

@@ -7,8 +7,10 @@ import dev.jamiescarlet.bot.commands.CommandRunner;
 import dev.jamiescarlet.bot.commands.WriteGate;
 import dev.jamiescarlet.bot.message.Message;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
+import dev.jamiescarlet.tools.kubernetes.Identity;
 import dev.jamiescarlet.tools.kubernetes.KubernetesReads;
 import java.time.Clock;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,7 @@ public final class Conversation {
   private final AuditLog audit;
   private final WriteGate writes;
   private final ChannelDefaults channelDefaults;
+  private final Function<String, Identity> identities;
 
   /** Wires the pieces an answer needs; {@code audit} may be null. */
   public Conversation(
@@ -34,7 +37,8 @@ public final class Conversation {
       Clock clock,
       AuditLog audit,
       WriteGate writes,
-      ChannelDefaults channelDefaults) {
+      ChannelDefaults channelDefaults,
+      Function<String, Identity> identities) {
     this.runner = runner;
     this.clusters = clusters;
     this.kubernetes = kubernetes;
@@ -43,6 +47,7 @@ public final class Conversation {
     this.audit = audit;
     this.writes = writes;
     this.channelDefaults = channelDefaults;
+    this.identities = identities;
   }
 
   /** The command runner. */
@@ -58,7 +63,8 @@ public final class Conversation {
             channelId,
             channelCluster(channelId),
             clusters,
-            kubernetes,
+            // reads run as the person's mapped Kubernetes identity, so RBAC decides what they see
+            kubernetes.as(identities.apply(userId)),
             runner.commands(),
             clock,
             audit,

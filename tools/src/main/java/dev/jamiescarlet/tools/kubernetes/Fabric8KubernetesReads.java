@@ -15,11 +15,22 @@ import java.util.function.Function;
 public final class Fabric8KubernetesReads implements KubernetesReads {
   private final ClusterRegistry registry;
   private final Clock clock;
+  private final Identity identity;
 
   /** Reads through the registry's clients; ages are measured with the clock. */
   public Fabric8KubernetesReads(ClusterRegistry registry, Clock clock) {
+    this(registry, clock, Identity.BOT);
+  }
+
+  private Fabric8KubernetesReads(ClusterRegistry registry, Clock clock, Identity identity) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.identity = identity == null ? Identity.BOT : identity;
+  }
+
+  @Override
+  public KubernetesReads as(Identity who) {
+    return who == null || who.isBot() ? this : new Fabric8KubernetesReads(registry, clock, who);
   }
 
   @Override
@@ -159,7 +170,8 @@ public final class Fabric8KubernetesReads implements KubernetesReads {
 
   private <T> T call(String cluster, String namespace, String what, Function<ReadContext, T> read) {
     ClusterInfo info = registry.resolve(cluster);
-    KubernetesClient client = registry.client(cluster);
+    KubernetesClient client =
+        identity.isBot() ? registry.client(cluster) : registry.client(cluster, identity);
     try {
       return read.apply(new ReadContext(info, client, clock.instant()));
     } catch (RuntimeException e) {

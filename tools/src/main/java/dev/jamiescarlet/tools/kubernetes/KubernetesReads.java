@@ -10,6 +10,14 @@ import java.util.List;
  */
 public interface KubernetesReads {
 
+  /**
+   * The same reads made as {@code who} (Impersonate-User / -Group), so Kubernetes RBAC decides what
+   * each person may see. The bot's own identity returns this.
+   */
+  default KubernetesReads as(Identity who) {
+    return this;
+  }
+
   /** Pods in a namespace (all namespaces when {@code namespace} is null), optionally by label. */
   List<PodSummary> pods(String cluster, String namespace, String labelSelector);
 

@@ -59,6 +59,29 @@ class ActionsRbacIT {
   }
 
   @Test
+  void readsImpersonateThePersonToo() throws InterruptedException {
+    // given reads made as Ada
+    drain();
+    dev.jamiescarlet.tools.kubernetes.KubernetesReads reads =
+        new dev.jamiescarlet.tools.kubernetes.Fabric8KubernetesReads(
+            cluster.registry, java.time.Clock.systemUTC());
+
+    // when she lists pods, and the bot does too
+    reads.as(ADA).pods(null, "shop", null);
+    List<RecordedRequest> hers = drain();
+    reads.as(Identity.BOT).pods(null, "shop", null);
+    List<RecordedRequest> bots = drain();
+
+    // then only her requests carry the impersonation headers
+    assertThat(hers)
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.getHeader("Impersonate-User")).isEqualTo("ada@example.com"));
+    assertThat(bots)
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.getHeader("Impersonate-User")).isNull());
+  }
+
+  @Test
   void theBotsOwnIdentitySendsNoImpersonationHeaders() throws InterruptedException {
     // given
     drain();
