@@ -29,6 +29,7 @@ import dev.jamiescarlet.bot.slack.SlackUserGroups;
 import dev.jamiescarlet.bot.slack.Work;
 import dev.jamiescarlet.bot.store.Mongo;
 import dev.jamiescarlet.tools.actions.Actions;
+import dev.jamiescarlet.tools.diagnosis.Fabric8Diagnoser;
 import dev.jamiescarlet.tools.kamaji.KamajiDiscovery;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import dev.jamiescarlet.tools.kubernetes.Fabric8KubernetesReads;
@@ -174,7 +175,8 @@ public final class Bot implements AutoCloseable {
             Deliveries.standard(),
             work,
             renderer,
-            new AppHome(clusters, reads, renderer, flow, audit),
+            new AppHome(
+                clusters, reads, renderer, flow, audit, new Fabric8Diagnoser(clusters, clock)),
             flow,
             replier)
         .register(app, config.slashCommand());

@@ -17,6 +17,9 @@ import dev.jamiescarlet.bot.message.Status;
 import dev.jamiescarlet.bot.render.BlockKitRenderer;
 import dev.jamiescarlet.bot.render.Mrkdwn;
 import dev.jamiescarlet.bot.render.Views;
+import dev.jamiescarlet.tools.diagnosis.Diagnoser;
+import dev.jamiescarlet.tools.diagnosis.Finding;
+import dev.jamiescarlet.tools.diagnosis.Severity;
 import dev.jamiescarlet.tools.kubernetes.ClusterInfo;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import dev.jamiescarlet.tools.kubernetes.Health;
@@ -53,6 +56,7 @@ public final class AppHome {
   private static final String COMMAND_INPUT = "command_input";
   private static final int MAX_CLUSTERS = 10;
   private static final int MAX_WAITING = 10;
+  private static final int MAX_FINDINGS = 5;
   private static final int MAX_RECENT = 8;
   private static final Logger log = LoggerFactory.getLogger(AppHome.class);
 
@@ -61,10 +65,11 @@ public final class AppHome {
   private final BlockKitRenderer renderer;
   private final ApprovalFlow approvals;
   private final AuditLog audit;
+  private final Diagnoser diagnoser;
 
   /** A Home tab over these clusters. */
   public AppHome(ClusterRegistry clusters, KubernetesReads kubernetes, BlockKitRenderer renderer) {
-    this(clusters, kubernetes, renderer, null, null);
+    this(clusters, kubernetes, renderer, null, null, null);
   }
 
   /** A Home tab that also shows approvals waiting for the user and their recent actions. */
@@ -73,7 +78,9 @@ public final class AppHome {
       KubernetesReads kubernetes,
       BlockKitRenderer renderer,
       ApprovalFlow approvals,
-      AuditLog audit) {
+      AuditLog audit,
+      Diagnoser diagnoser) {
+    this.diagnoser = diagnoser;
     this.clusters = clusters;
     this.kubernetes = kubernetes;
     this.renderer = renderer;
@@ -106,11 +113,47 @@ public final class AppHome {
     buttons.add(
         new Block.Button("Run a command…", OPEN_COMMAND_ACTION, "open", Block.Style.PRIMARY));
     m.actions(buttons);
+    findings(m, known);
     m.divider().header("Waiting for you");
     waiting(m, userId);
     recent(m, userId);
     m.context("Answers to buttons here arrive in your DM with me. `help` lists every command.");
     return m.build();
+  }
+
+  /** The most severe findings on the default cluster, all namespaces: what to look at first. */
+  private void findings(Message.Builder m, List<ClusterInfo> known) {
+    if (diagnoser == null || known.isEmpty()) {
+      return;
+    }
+    ClusterInfo first = known.get(0);
+    try {
+      List<Finding> top = diagnoser.diagnose(first.name(), null, null).findings();
+      if (top.isEmpty()) {
+        return;
+      }
+      StringBuilder lines = new StringBuilder();
+      for (Finding f : top.subList(0, Math.min(MAX_FINDINGS, top.size()))) {
+        if (!lines.isEmpty()) {
+          lines.append('\n');
+        }
+        lines
+            .append(
+                f.severity() == Severity.CRITICAL
+                    ? Status.FAILING.emoji()
+                    : Status.DEGRADED.emoji())
+            .append(" *")
+            .append(Mrkdwn.escape(f.title()))
+            .append("* — ")
+            .append(Mrkdwn.escape(f.likelyCause()));
+      }
+      String command = "diagnose -A --cluster " + first.name();
+      m.header("Top findings on " + first.name())
+          .section(
+              lines.toString(), Block.Button.of("Diagnose", Buttons.RUN_PREFIX + command, command));
+    } catch (KubernetesToolException e) {
+      m.context("Findings on " + first.name() + " are unavailable: " + e.getMessage());
+    }
   }
 
   private void waiting(Message.Builder m, String userId) {

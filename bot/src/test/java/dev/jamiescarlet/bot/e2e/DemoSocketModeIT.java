@@ -269,6 +269,9 @@ class DemoSocketModeIT {
         .contains("demo")
         .contains("need attention")
         .contains("home.open_command");
+    assertThat(home.toString())
+        .contains("Top findings on demo")
+        .contains("checkout is crash-looping");
 
     // and "Run a command…" opens a modal whose submission answers in the DM
     slack.click(null, "U0CAT", "home.open_command", null);
