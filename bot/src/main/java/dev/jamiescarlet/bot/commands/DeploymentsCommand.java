@@ -9,6 +9,7 @@ import dev.jamiescarlet.tools.kubernetes.DeploymentSummary;
 import dev.jamiescarlet.tools.kubernetes.Health;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code deployments}: desired vs ready, and what holds the unready ones back. */
 public final class DeploymentsCommand implements Command {
@@ -38,6 +39,10 @@ public final class DeploymentsCommand implements Command {
         inv.context().kubernetes().deployments(cluster.name(), ns);
     String where = Format.where(cluster.name(), ns);
     if (deployments.isEmpty()) {
+      Optional<Message> noNamespace = Namespaces.missing(inv, cluster.name(), ns);
+      if (noNamespace.isPresent()) {
+        return noNamespace.get();
+      }
       return Replies.nothing("No deployments in " + where + ".", "`pods` shows bare pods.");
     }
     List<DeploymentSummary> unhealthy =

@@ -4,6 +4,7 @@ import dev.jamiescarlet.bot.message.Message;
 import dev.jamiescarlet.tools.kubernetes.ClusterInfo;
 import dev.jamiescarlet.tools.kubernetes.EventSummary;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code events}: what the cluster has been saying, newest first. */
 public final class EventsCommand implements Command {
@@ -39,6 +40,10 @@ public final class EventsCommand implements Command {
     String where = Format.where(cluster.name(), ns);
     String kind = warnings ? "warning events" : "events";
     if (events.isEmpty()) {
+      Optional<Message> noNamespace = Namespaces.missing(inv, cluster.name(), ns);
+      if (noNamespace.isPresent()) {
+        return noNamespace.get();
+      }
       return Replies.nothing(
           "No " + kind + " in " + where + ".", "Kubernetes keeps events for about an hour.");
     }

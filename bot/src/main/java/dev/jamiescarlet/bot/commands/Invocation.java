@@ -53,4 +53,17 @@ public record Invocation(
     String given = option("namespace");
     return given != null ? given : fallback;
   }
+
+  /** The command line this invocation stands for, with one option set to another value. */
+  public String commandLine(String option, String value) {
+    StringBuilder sb = new StringBuilder(verb);
+    for (String arg : args) {
+      sb.append(' ').append(arg.contains(" ") ? "\"" + arg + "\"" : arg);
+    }
+    java.util.Map<String, String> all = new java.util.TreeMap<>(options);
+    all.put(option, value);
+    all.forEach((name, v) -> sb.append(" --").append(name).append(' ').append(v));
+    new java.util.TreeSet<>(flags).forEach(flag -> sb.append(" --").append(flag));
+    return sb.toString();
+  }
 }

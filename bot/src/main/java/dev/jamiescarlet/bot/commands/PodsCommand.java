@@ -6,6 +6,7 @@ import dev.jamiescarlet.tools.kubernetes.ClusterInfo;
 import dev.jamiescarlet.tools.kubernetes.PodSummary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code pods}: what is running, and what is not and why. */
 public final class PodsCommand implements Command {
@@ -40,6 +41,10 @@ public final class PodsCommand implements Command {
     List<PodSummary> pods = inv.context().kubernetes().pods(cluster.name(), ns, selector);
     String where = Format.where(cluster.name(), ns);
     if (pods.isEmpty()) {
+      Optional<Message> noNamespace = Namespaces.missing(inv, cluster.name(), ns);
+      if (noNamespace.isPresent()) {
+        return noNamespace.get();
+      }
       String matching = selector == null ? "" : " matching `" + selector + "`";
       return Replies.nothing(
           "No pods" + matching + " in " + where + ".",

@@ -223,6 +223,20 @@ class DemoSocketModeIT {
   }
 
   @Test
+  void aMissingNamespaceIsNamedWithTheCloseOnesOffered() {
+    String ts = slack.post(SHOP, ADA, "@jamie pods -n shoop");
+    JsonNode reply = slack.awaitMessage(SHOP, ts, fromBotContaining("no namespace `shoop`"), WAIT);
+    assertThat(reply.toString()).contains("run:pods --namespace shop");
+  }
+
+  @Test
+  void aMistypedDeploymentOffersTheClosestNames() {
+    String ts = slack.post(SHOP, ADA, "@jamie describe deploy/chekout -n shop");
+    JsonNode reply = slack.awaitMessage(SHOP, ts, fromBotContaining("Did you mean"), WAIT);
+    assertThat(reply.toString()).contains("run:describe deploy/checkout -n shop");
+  }
+
+  @Test
   void unknownVerbsGetTheClosestOne() {
     String ts = slack.post(SHOP, ADA, "@jamie podz -n shop");
     slack.awaitMessage(SHOP, ts, fromBotContaining("Did you mean `pods`?"), WAIT);
