@@ -5,6 +5,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.methods.response.views.ViewsPublishResponse;
+import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import dev.jamiescarlet.bot.approvals.Approval;
 import dev.jamiescarlet.bot.approvals.ApprovalFlow;
@@ -223,19 +224,29 @@ public final class AppHome {
 
   /** Opens the "run a command" modal. */
   public void openCommandModal(MethodsClient client, String triggerId) {
+    open(
+        client,
+        triggerId,
+        Views.textInputModal(
+            COMMAND_MODAL,
+            "Run a command",
+            COMMAND_BLOCK,
+            COMMAND_INPUT,
+            "Command",
+            "pods -n shop"));
+  }
+
+  /** Opens the "why?" modal for a production change; {@code place} comes back on submit. */
+  public void openReasonModal(MethodsClient client, String triggerId, String what, String place) {
+    open(
+        client,
+        triggerId,
+        Views.reasonModal(REASON_MODAL, REASON_BLOCK, REASON_INPUT, what, place));
+  }
+
+  private static void open(MethodsClient client, String triggerId, View view) {
     try {
-      ViewsOpenResponse r =
-          client.viewsOpen(
-              v ->
-                  v.triggerId(triggerId)
-                      .view(
-                          Views.textInputModal(
-                              COMMAND_MODAL,
-                              "Run a command",
-                              COMMAND_BLOCK,
-                              COMMAND_INPUT,
-                              "Command",
-                              "pods -n shop")));
+      ViewsOpenResponse r = client.viewsOpen(v -> v.triggerId(triggerId).view(view));
       if (!r.isOk()) {
         log.warn("views.open failed: {}", r.getError());
       }
@@ -244,43 +255,23 @@ public final class AppHome {
     }
   }
 
-  /** Opens the "why?" modal for a production change; {@code place} comes back on submit. */
-  public void openReasonModal(MethodsClient client, String triggerId, String what, String place) {
-    try {
-      ViewsOpenResponse r =
-          client.viewsOpen(
-              v ->
-                  v.triggerId(triggerId)
-                      .view(
-                          Views.reasonModal(
-                              REASON_MODAL, REASON_BLOCK, REASON_INPUT, what, place)));
-      if (!r.isOk()) {
-        log.warn("views.open (reason) failed: {}", r.getError());
-      }
-    } catch (IOException | SlackApiException e) {
-      log.warn("views.open (reason) failed: {}", e.getMessage());
-    }
-  }
-
   /** The reason typed into the modal, or null. */
   public static String submittedReason(ViewSubmissionPayload payload) {
-    if (payload.getView() == null || payload.getView().getState() == null) {
-      return null;
-    }
-    Map<String, Map<String, ViewState.Value>> values = payload.getView().getState().getValues();
-    Map<String, ViewState.Value> block = values == null ? null : values.get(REASON_BLOCK);
-    ViewState.Value value = block == null ? null : block.get(REASON_INPUT);
-    return value == null ? null : value.getValue();
+    return inputValue(payload, REASON_BLOCK, REASON_INPUT);
   }
 
   /** The command typed into the modal, or null. */
   public static String submittedCommand(ViewSubmissionPayload payload) {
+    return inputValue(payload, COMMAND_BLOCK, COMMAND_INPUT);
+  }
+
+  private static String inputValue(ViewSubmissionPayload payload, String blockId, String actionId) {
     if (payload.getView() == null || payload.getView().getState() == null) {
       return null;
     }
     Map<String, Map<String, ViewState.Value>> values = payload.getView().getState().getValues();
-    Map<String, ViewState.Value> block = values == null ? null : values.get(COMMAND_BLOCK);
-    ViewState.Value value = block == null ? null : block.get(COMMAND_INPUT);
+    Map<String, ViewState.Value> block = values == null ? null : values.get(blockId);
+    ViewState.Value value = block == null ? null : block.get(actionId);
     return value == null ? null : value.getValue();
   }
 
