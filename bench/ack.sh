@@ -19,8 +19,11 @@ fi
 export JAVA_HOME
 [ -f "$ROOT/bot/target/jamie.jar" ] || (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
 
-# HTTP mode, no Slack call at start (JAMIE_SLACK_AUTH_TEST=false), default logging (INFO, JSON).
+# HTTP mode, no Slack call at start (JAMIE_SLACK_AUTH_TEST=false), default logging (INFO, JSON),
+# the embedded store in a throw-away directory.
+DATA_DIR="$(mktemp -d /tmp/jamie-ackbench-XXXXXX)"
 export BOT_NAME="${BOT_NAME:-jamie}"
 export BOT_URL="${BOT_URL:-http://127.0.0.1:3003/slack/events}"
-export BOT_CMD="${BOT_CMD:-env JAMIE_SLACK_MODE=http JAMIE_HTTP_PORT=3003 JAMIE_HTTP_BIND=127.0.0.1 SLACK_BOT_TOKEN=xoxb-ackbench JAMIE_SLACK_AUTH_TEST=false $JAVA_HOME/bin/java -jar $ROOT/bot/target/jamie.jar}"
-exec "$KIT/run.sh" "${1:-bot}"
+export BOT_CMD="${BOT_CMD:-env JAMIE_SLACK_MODE=http JAMIE_HTTP_PORT=3003 JAMIE_HTTP_BIND=127.0.0.1 SLACK_BOT_TOKEN=xoxb-ackbench JAMIE_SLACK_AUTH_TEST=false JAMIE_DATA_DIR=$DATA_DIR $JAVA_HOME/bin/java -jar $ROOT/bot/target/jamie.jar}"
+trap 'rm -rf "$DATA_DIR"' EXIT
+"$KIT/run.sh" "${1:-bot}"
