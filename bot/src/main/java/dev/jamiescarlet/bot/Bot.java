@@ -33,7 +33,6 @@ import dev.jamiescarlet.tools.diagnosis.Fabric8Diagnoser;
 import dev.jamiescarlet.tools.kamaji.KamajiDiscovery;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import dev.jamiescarlet.tools.kubernetes.Fabric8KubernetesReads;
-import dev.jamiescarlet.tools.kubernetes.Identity;
 import dev.jamiescarlet.tools.kubernetes.KubernetesReads;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -165,11 +164,7 @@ public final class Bot implements AutoCloseable {
             audit,
             flow,
             channelDefaults,
-            user ->
-                policyEngine
-                    .kubernetesIdentity(user)
-                    .map(k -> new Identity(k.user(), k.groups()))
-                    .orElse(Identity.BOT));
+            policyEngine::identityOf);
     new SlackHandlers(
             conversation,
             Deliveries.standard(),

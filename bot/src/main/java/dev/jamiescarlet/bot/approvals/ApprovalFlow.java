@@ -110,7 +110,7 @@ public final class ApprovalFlow implements WriteGate {
       record(user, channel, cluster, action, Phase.DENIED, d.rule(), null);
       return ApprovalMessages.refusal(d);
     }
-    Identity as = identity(user);
+    Identity as = policy.identityOf(user);
     Preview preview = actions.preview(cluster, as, action);
     String command = canonical(inv, cluster, action.namespace());
     String id =
@@ -123,17 +123,7 @@ public final class ApprovalFlow implements WriteGate {
             d.needsSecondApprover(),
             policy.approvalTtl());
     try {
-      audit.record(
-          MDC.get("request_id"),
-          user,
-          channel,
-          cluster,
-          action.namespace(),
-          action.verb(),
-          action.target(),
-          Phase.REQUESTED,
-          command,
-          null);
+      recordOrThrow(user, channel, cluster, action, Phase.REQUESTED, command, null);
     } catch (AuditUnavailableException e) {
       approvals.cancel(id, "audit");
       return ApprovalMessages.auditDown(action);
@@ -297,17 +287,8 @@ public final class ApprovalFlow implements WriteGate {
             ? a.action()
             : a.action() + " (reason: " + reason.strip() + ")";
     try {
-      audit.record(
-          MDC.get("request_id"),
-          a.requester(),
-          channel,
-          a.cluster(),
-          action.namespace(),
-          action.verb(),
-          action.target(),
-          Phase.APPROVED,
-          approvedDetail,
-          clicker);
+      recordOrThrow(
+          a.requester(), channel, a.cluster(), action, Phase.APPROVED, approvedDetail, clicker);
     } catch (AuditUnavailableException e) {
       // fail closed: nothing runs that the audit log cannot show
       log.error("audit unavailable; {} was not run", action.describe());
@@ -317,7 +298,7 @@ public final class ApprovalFlow implements WriteGate {
     Phase phase;
     String detail;
     try {
-      Result r = actions.execute(a.cluster(), identity(a.requester()), action);
+      Result r = actions.execute(a.cluster(), policy.identityOf(a.requester()), action);
       outcome = ApprovalMessages.done(r, a.requester(), clicker);
       phase = Phase.EXECUTED;
       detail = r.message();
@@ -330,6 +311,7 @@ public final class ApprovalFlow implements WriteGate {
     return new Click(outcome, null);
   }
 
+  /** Audits best effort: for phases after which nothing more runs (denied, expired, done). */
   private void record(
       String user,
       String channel,
@@ -339,27 +321,32 @@ public final class ApprovalFlow implements WriteGate {
       String detail,
       String approver) {
     try {
-      audit.record(
-          MDC.get("request_id"),
-          user,
-          channel,
-          cluster,
-          action.namespace(),
-          action.verb(),
-          action.target(),
-          phase,
-          detail,
-          approver);
+      recordOrThrow(user, channel, cluster, action, phase, detail, approver);
     } catch (AuditUnavailableException e) {
       log.error("audit unavailable: could not record {} of {}", phase, action.describe());
     }
   }
 
-  private Identity identity(String slackUser) {
-    return policy
-        .kubernetesIdentity(slackUser)
-        .map(k -> new Identity(k.user(), k.groups()))
-        .orElse(Identity.BOT);
+  /** Audits, or throws: for phases that must be on record before anything runs. */
+  private void recordOrThrow(
+      String user,
+      String channel,
+      String cluster,
+      WriteAction action,
+      Phase phase,
+      String detail,
+      String approver) {
+    audit.record(
+        MDC.get("request_id"),
+        user,
+        channel,
+        cluster,
+        action.namespace(),
+        action.verb(),
+        action.target(),
+        phase,
+        detail,
+        approver);
   }
 
   private Request request(String user, String channel, String cluster, WriteAction action) {

@@ -2,6 +2,7 @@ package dev.jamiescarlet.bot.commands;
 
 import dev.jamiescarlet.bot.message.Block;
 import dev.jamiescarlet.bot.message.Message;
+import dev.jamiescarlet.tools.kubernetes.ClusterInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,9 +32,9 @@ final class NameSuggestions {
     if (kind == null) {
       return null;
     }
-    String cluster = inv.context().clusters().resolve(inv.cluster()).name();
-    String ns = inv.namespace(inv.context().clusters().resolve(inv.cluster()).defaultNamespace());
-    List<String> close = closest(name, inv.context().kubernetes().names(cluster, ns, kind));
+    ClusterInfo cluster = inv.context().clusters().resolve(inv.cluster());
+    String ns = inv.namespace(cluster.defaultNamespace());
+    List<String> close = closest(name, inv.context().kubernetes().names(cluster.name(), ns, kind));
     if (close.isEmpty()) {
       return null;
     }

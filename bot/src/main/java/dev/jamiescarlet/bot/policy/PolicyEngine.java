@@ -1,5 +1,6 @@
 package dev.jamiescarlet.bot.policy;
 
+import dev.jamiescarlet.tools.kubernetes.Identity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,6 +40,13 @@ public final class PolicyEngine {
   /** Whom a Slack user's Kubernetes calls impersonate, when the policy maps them. */
   public Optional<KubernetesIdentity> kubernetesIdentity(String userId) {
     return policy == null ? Optional.empty() : policy.kubernetesIdentity(userId);
+  }
+
+  /** The identity a Slack user's Kubernetes calls run as: their mapping, else the bot's own. */
+  public Identity identityOf(String userId) {
+    return kubernetesIdentity(userId)
+        .map(k -> new Identity(k.user(), k.groups()))
+        .orElse(Identity.BOT);
   }
 
   /** May this person do this here? */
