@@ -121,6 +121,16 @@ public final class CommandLine {
     return tokens.isEmpty() ? "" : tokens.get(0).toLowerCase(Locale.ROOT);
   }
 
+  /** A free-text command: everything after the verb, as typed, is its one argument. */
+  public static Invocation parseFreeText(Syntax syntax, String line, CommandContext context) {
+    int space = line.indexOf(' ');
+    String rest = space < 0 ? "" : line.substring(space + 1).strip();
+    if (rest.isEmpty()) {
+      throw new UsageException("`" + syntax.verb() + "` needs " + syntax.text(), syntax.usage());
+    }
+    return new Invocation(syntax.verb(), Map.of(), Set.of(), List.of(rest), context);
+  }
+
   /** Parses the tokens after the verb against a grammar. */
   public static Invocation parse(Syntax syntax, List<String> tokens, CommandContext context) {
     Map<String, String> options = new HashMap<>();

@@ -1,8 +1,11 @@
 package dev.jamiescarlet.bot.commands;
 
+import dev.jamiescarlet.bot.message.Block;
 import dev.jamiescarlet.bot.message.Message;
 import dev.jamiescarlet.tools.kubernetes.KubernetesToolException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,11 +19,20 @@ public final class CommandRunner {
   private static final Logger log = LoggerFactory.getLogger(CommandRunner.class);
   private static final int PLAIN_ENGLISH_WORDS = 3;
 
-  private final Commands commands;
+  private static final int MAX_SUGGESTIONS = 3;
 
-  /** A runner over the given commands. */
+  private final Commands commands;
+  private final PlainEnglish plainEnglish;
+
+  /** A runner over the given commands that does not guess at plain English. */
   public CommandRunner(Commands commands) {
+    this(commands, null);
+  }
+
+  /** A runner that hands lines which are not commands to {@code plainEnglish} (may be null). */
+  public CommandRunner(Commands commands, PlainEnglish plainEnglish) {
     this.commands = commands;
+    this.plainEnglish = plainEnglish;
   }
 
   /** The commands it runs. */
@@ -37,24 +49,47 @@ public final class CommandRunner {
 
   /** Runs a line of text as the given user in the given place; never throws. */
   public Message run(String text, CommandContext context) {
+    String line = CommandLine.normalise(text);
+    Optional<Command> freeText = freeTextCommand(line);
+    if (freeText.isPresent()) {
+      return execute(freeText.get(), List.of(), line, context);
+    }
     List<String> tokens;
     try {
-      tokens = CommandLine.tokenize(CommandLine.normalise(text));
+      tokens = CommandLine.tokenize(line);
     } catch (UsageException e) {
-      return usageError(e);
+      // "what's broken?" has an unclosed quote as a command, but is fine English
+      return plainEnglish != null ? understand(line, context) : usageError(e);
     }
     String verb = tokens.isEmpty() ? "help" : CommandLine.verbOf(tokens);
     Optional<Command> command = commands.find(verb);
     if (command.isEmpty()) {
+      if (plainEnglish != null && tokens.size() > 1) {
+        return understand(line, context);
+      }
       return unknownVerb(verb, tokens);
     }
+    return execute(command.get(), tokens.isEmpty() ? List.of(verb) : tokens, line, context);
+  }
+
+  /** The command whose free text is the rest of this line, when its verb takes free text. */
+  private Optional<Command> freeTextCommand(String line) {
+    int space = line.indexOf(' ');
+    String verb = (space < 0 ? line : line.substring(0, space)).toLowerCase(Locale.ROOT);
+    return commands.find(verb).filter(c -> c.syntax().freeText());
+  }
+
+  private Message execute(
+      Command command, List<String> tokens, String line, CommandContext context) {
+    String verb = command.verb();
     MDC.put("command", verb);
     Invocation invocation = null;
     try {
       invocation =
-          CommandLine.parse(
-              command.get().syntax(), tokens.isEmpty() ? List.of(verb) : tokens, context);
-      Message reply = command.get().run(invocation);
+          command.syntax().freeText()
+              ? CommandLine.parseFreeText(command.syntax(), line, context)
+              : CommandLine.parse(command.syntax(), tokens, context);
+      Message reply = command.run(invocation);
       log.info("command ran");
       return reply;
     } catch (UsageException e) {
@@ -78,6 +113,49 @@ public final class CommandRunner {
     } finally {
       MDC.remove("command");
     }
+  }
+
+  /** Runs what the line most likely means, or asks, or says it has no command for it. */
+  private Message understand(String line, CommandContext context) {
+    PlainEnglish.Understanding understanding;
+    try {
+      understanding = plainEnglish.understand(line, context);
+    } catch (RuntimeException e) {
+      log.warn("plain-English routing failed, answering without it: {}", e.getMessage());
+      understanding = new PlainEnglish.Nothing();
+    }
+    return switch (understanding) {
+      case PlainEnglish.Run run -> {
+        log.info("routed plain English to `{}` ({})", run.commandLine(), run.confidence());
+        Message reply = run(run.commandLine(), context);
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Context(List.of("I read that as `" + run.commandLine() + "`")));
+        blocks.addAll(reply.blocks());
+        yield new Message(reply.text(), blocks, reply.inChannel());
+      }
+      case PlainEnglish.Unsure unsure -> {
+        List<Block.Button> buttons = new ArrayList<>();
+        for (String suggestion : unsure.suggestions()) {
+          if (buttons.size() < MAX_SUGGESTIONS) {
+            buttons.add(Block.Button.of(suggestion, Buttons.RUN_PREFIX + suggestion, suggestion));
+          }
+        }
+        Message.Builder ask =
+            Message.builder("Not sure what you meant")
+                .section(
+                    "I'm not sure enough to run anything. I understood: "
+                        + unsure.understood()
+                        + ".");
+        if (!buttons.isEmpty()) {
+          ask.section("Did you mean one of these?").actions(buttons);
+        }
+        yield ask.context("`help` lists every command.").build();
+      }
+      case PlainEnglish.Nothing nothing ->
+          Replies.nothing(
+              "I don't have a command for that, and I won't guess.",
+              "Try `diagnose -n shop`, `pods`, `runbook crashloop` or `help`.");
+    };
   }
 
   private Message unknownVerb(String verb, List<String> tokens) {

@@ -14,9 +14,15 @@ import java.util.Optional;
  * @param options options by long name
  * @param positionals names of positional arguments, in order
  * @param requiredPositionals how many of them are required
+ * @param text the name of a free-text argument that takes the rest of the line as typed
+ *     (apostrophes and dashes included, no options), or null
  */
 public record Syntax(
-    String verb, Map<String, Option> options, List<String> positionals, int requiredPositionals) {
+    String verb,
+    Map<String, Option> options,
+    List<String> positionals,
+    int requiredPositionals,
+    String text) {
 
   /**
    * One option.
@@ -51,9 +57,17 @@ public record Syntax(
     return options.values().stream().filter(o -> nameOrAlias.equals(o.alias())).findFirst();
   }
 
+  /** Whether the rest of the line is one free-text argument. */
+  public boolean freeText() {
+    return text != null;
+  }
+
   /** The usage line, e.g. {@code pods [-n NS] [-l SELECTOR] [--cluster C]}. */
   public String usage() {
     StringBuilder sb = new StringBuilder(verb);
+    if (text != null) {
+      sb.append(' ').append(text);
+    }
     for (int i = 0; i < positionals.size(); i++) {
       sb.append(' ')
           .append(i < requiredPositionals ? positionals.get(i) : "[" + positionals.get(i) + "]");
@@ -70,6 +84,7 @@ public record Syntax(
     private final Map<String, Option> options = new LinkedHashMap<>();
     private final List<String> positionals = new ArrayList<>();
     private int required;
+    private String text;
 
     private Builder(String verb) {
       this.verb = verb;
@@ -88,6 +103,12 @@ public record Syntax(
     /** An optional positional argument. */
     public Builder optionalArg(String name) {
       positionals.add(name);
+      return this;
+    }
+
+    /** The rest of the line as typed, e.g. a note to remember; no options or other arguments. */
+    public Builder text(String name) {
+      this.text = name;
       return this;
     }
 
@@ -119,7 +140,8 @@ public record Syntax(
           verb,
           Collections.unmodifiableMap(new LinkedHashMap<>(options)),
           List.copyOf(positionals),
-          required);
+          required,
+          text);
     }
   }
 }
