@@ -34,6 +34,7 @@ import java.util.Map;
  * @param dataDir directory of the embedded store
  * @param policyFile policy file, or null for read-only without a policy
  * @param approvalTtl how long approvals stay valid unless the policy says otherwise
+ * @param memory runbooks, notes and plain-English routing
  */
 public record JamieConfig(
     SlackMode slackMode,
@@ -55,7 +56,8 @@ public record JamieConfig(
     String mongodbUri,
     Path dataDir,
     Path policyFile,
-    Duration approvalTtl) {
+    Duration approvalTtl,
+    MemoryConfig memory) {
 
   /** Reads and validates; throws {@link ConfigException} listing every problem. */
   public static JamieConfig fromEnv(Map<String, String> env) {
@@ -93,6 +95,13 @@ public record JamieConfig(
     Path dataDir = Path.of(r.get(Settings.DATA_DIR));
     Path policyFile = r.policyFile();
     Duration approvalTtl = r.duration(Settings.APPROVAL_TTL);
+    MemoryConfig memory =
+        new MemoryConfig(
+            r.bool(Settings.MEMORY),
+            r.get(Settings.EMBEDDING_MODEL_PATH),
+            r.bool(Settings.EMBEDDING_QUANTIZED),
+            r.directory(Settings.RUNBOOKS_DIR),
+            r.duration(Settings.NOTE_TTL));
     r.throwIfProblems();
     return new JamieConfig(
         mode,
@@ -114,7 +123,35 @@ public record JamieConfig(
         mongodbUri,
         dataDir,
         policyFile,
-        approvalTtl);
+        approvalTtl,
+        memory);
+  }
+
+  /** The same settings with memory switched off (tests that do not need the model). */
+  public JamieConfig withoutMemory() {
+    return new JamieConfig(
+        slackMode,
+        botToken,
+        appToken,
+        signingSecret,
+        slackApiUrl,
+        authTest,
+        slashCommand,
+        httpPort,
+        httpBind,
+        kubeconfig,
+        defaultCluster,
+        kamajiEnabled,
+        kamajiCluster,
+        sandboxPort,
+        logFormat,
+        promptsDir,
+        mongodbUri,
+        dataDir,
+        policyFile,
+        approvalTtl,
+        new MemoryConfig(
+            false, memory.modelPath(), memory.quantized(), memory.runbooksDir(), memory.noteTtl()));
   }
 
   /** Secrets stay out of logs and exceptions. */
@@ -238,6 +275,19 @@ public record JamieConfig(
                 + v
                 + "`, which is not a readable file; mount the policy there or unset it"
                 + " (read-only mode, see docs/policy.md)");
+      }
+      return p;
+    }
+
+    Path directory(Setting s) {
+      String v = get(s);
+      if (v == null) {
+        return null;
+      }
+      Path p = Path.of(v);
+      if (!Files.isDirectory(p)) {
+        problem(
+            s.name() + " points at `" + v + "`, which is not a directory; mount it or unset it");
       }
       return p;
     }

@@ -117,6 +117,37 @@ public final class Settings {
           "How long an approval button stays valid (`90s`, `15m`, `1h`); the policy's `approvals.ttl` wins when set.",
           false);
 
+  public static final Setting MEMORY =
+      new Setting(
+          "JAMIE_MEMORY",
+          "true",
+          "Runbooks, channel notes and plain-English routing, on a local embedding model loaded in the background. `false` turns them off.",
+          false);
+  public static final Setting EMBEDDING_MODEL_PATH =
+      new Setting(
+          "JAMIE_EMBEDDING_MODEL_PATH",
+          null,
+          "A sentence-transformers model directory (`model.onnx` + `tokenizer.json`), or a `djl://` URL (downloads; needs internet). Unset: the bundled all-MiniLM-L6-v2, nothing downloaded.",
+          false);
+  public static final Setting EMBEDDING_QUANTIZED =
+      new Setting(
+          "JAMIE_EMBEDDING_QUANTIZED",
+          "false",
+          "`true` uses the bundled model's int8 variant: faster, slightly less exact (see docs/benchmarks.md).",
+          false);
+  public static final Setting RUNBOOKS_DIR =
+      new Setting(
+          "JAMIE_RUNBOOKS_DIR",
+          null,
+          "Directory of Markdown runbooks, chunked by `##` heading and re-read every minute (changed files are re-indexed). Unset: the runbooks shipped in `runbooks/`.",
+          false);
+  public static final Setting NOTE_TTL =
+      new Setting(
+          "JAMIE_NOTE_TTL",
+          "180d",
+          "How long a `remember` note lives before the bot purges it (`30d`, `12h`).",
+          false);
+
   /** All settings, in the order --help and the README list them. */
   public static final List<Setting> ALL =
       List.of(
@@ -140,7 +171,12 @@ public final class Settings {
           MONGODB_URI,
           DATA_DIR,
           POLICY_FILE,
-          APPROVAL_TTL);
+          APPROVAL_TTL,
+          MEMORY,
+          EMBEDDING_MODEL_PATH,
+          EMBEDDING_QUANTIZED,
+          RUNBOOKS_DIR,
+          NOTE_TTL);
 
   private Settings() {}
 }

@@ -1,0 +1,68 @@
+package dev.jamiescarlet.bot.commands;
+
+import dev.jamiescarlet.bot.message.Message;
+import dev.jamiescarlet.bot.render.Mrkdwn;
+import dev.jamiescarlet.embeddings.memory.Hit;
+import dev.jamiescarlet.embeddings.memory.Memory;
+import dev.jamiescarlet.embeddings.memory.MemoryKind;
+import dev.jamiescarlet.embeddings.memory.MemoryQuery;
+import dev.jamiescarlet.embeddings.memory.MemoryStore;
+import dev.jamiescarlet.embeddings.memory.Scope;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** {@code runbook QUERY}: the runbook sections that best answer a question, with their source. */
+public final class RunbookCommand implements Command {
+  static final int RESULTS = 3;
+  static final int SNIPPET_CHARS = 450;
+
+  private static final Syntax SYNTAX = Syntax.of("runbook").text("QUERY").build();
+
+  private final Supplier<MemoryStore> memory;
+
+  /** Searches the store the supplier gives (null or a null store: memory is off). */
+  public RunbookCommand(Supplier<MemoryStore> memory) {
+    this.memory = memory;
+  }
+
+  @Override
+  public String verb() {
+    return "runbook";
+  }
+
+  @Override
+  public Syntax syntax() {
+    return SYNTAX;
+  }
+
+  @Override
+  public String summary() {
+    return "The runbook sections that answer a question: `runbook pod keeps restarting`.";
+  }
+
+  @Override
+  public Message run(Invocation inv) {
+    MemoryStore store = MemoryCommands.store(memory);
+    String query = inv.arg(0);
+    List<Hit> hits =
+        store.search(
+            new MemoryQuery(MemoryKind.RUNBOOK, query, List.of(Scope.global()), null, RESULTS));
+    if (hits.isEmpty()) {
+      return Replies.nothing(
+          "No runbook matches “" + Mrkdwn.escape(query) + "”.",
+          "There are " + store.size(MemoryKind.RUNBOOK) + " runbook sections; try other words.");
+    }
+    Message.Builder m =
+        Message.builder("Runbooks for " + query).header("Runbooks for “" + query + "”");
+    for (Hit hit : hits) {
+      Memory section = hit.memory();
+      m.section(
+          "*"
+              + Mrkdwn.escape(section.title())
+              + "*\n"
+              + Mrkdwn.escape(Snippets.best(section.text(), query, SNIPPET_CHARS)));
+      m.context("Source: `" + section.source() + "`");
+    }
+    return m.build();
+  }
+}
