@@ -1,0 +1,116 @@
+package dev.jamiescarlet.bot.memory;
+
+import com.mongodb.client.MongoDatabase;
+import dev.jamiescarlet.bot.config.MemoryConfig;
+import dev.jamiescarlet.embeddings.Embeddings;
+import dev.jamiescarlet.embeddings.LazyEmbeddingModel;
+import dev.jamiescarlet.embeddings.memory.MemoryStore;
+import dev.jamiescarlet.embeddings.runbooks.RunbookFiles;
+import dev.jamiescarlet.embeddings.runbooks.RunbookIngester;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot's long-term memory: the embedding model (loaded in the background so start-up does not
+ * wait), the vector store, runbooks kept in step with their files, and expired notes purged (the
+ * embedded store has no TTL).
+ */
+public final class MemoryServices implements AutoCloseable {
+  /** Where the shipped runbooks live on the class path. */
+  public static final String SHIPPED_RUNBOOKS = "runbooks";
+
+  private static final Logger log = LoggerFactory.getLogger(MemoryServices.class);
+  private static final long RESCAN_SECONDS = 60;
+
+  // one model per JVM and configuration: it is ~100 MB and read-only, and tests start many bots
+  private static final Map<String, LazyEmbeddingModel> MODELS = new ConcurrentHashMap<>();
+
+  private final MemoryConfig config;
+  private final LazyEmbeddingModel model;
+  private final MemoryStore store;
+  private final ScheduledExecutorService upkeep;
+
+  private MemoryServices(MemoryConfig config, LazyEmbeddingModel model, MemoryStore store) {
+    this.config = config;
+    this.model = model;
+    this.store = store;
+    this.upkeep =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("memory-upkeep").unstarted(r));
+  }
+
+  /**
+   * Opens the store and starts loading the model; runbooks are ingested once it is ready, then
+   * re-read every minute. Returns null when memory is switched off.
+   */
+  public static MemoryServices start(
+      MemoryConfig config, MongoDatabase database, Path dataDir, Clock clock) {
+    if (!config.enabled()) {
+      log.info("memory: off (JAMIE_MEMORY=false); runbook, remember and plain English are off");
+      return null;
+    }
+    LazyEmbeddingModel model =
+        MODELS.computeIfAbsent(
+            (config.modelPath() == null ? "" : config.modelPath()) + "|" + config.quantized(),
+            key ->
+                Embeddings.open(
+                    config.modelPath(), config.quantized(), dataDir.resolve("models")));
+    MemoryStore store = MemoryStore.open(database, model, clock);
+    MemoryServices services = new MemoryServices(config, model, store);
+    services.upkeep.scheduleWithFixedDelay(
+        services::upkeep, 0, RESCAN_SECONDS, TimeUnit.SECONDS);
+    return services;
+  }
+
+  /** The vector store behind runbooks and notes. */
+  public MemoryStore store() {
+    return store;
+  }
+
+  /** The embedding model, loading or loaded. */
+  public LazyEmbeddingModel model() {
+    return model;
+  }
+
+  /** Ingests changed runbooks and purges expired notes now; what the minute's upkeep does. */
+  public RunbookIngester.Report syncNow() {
+    Map<String, String> files =
+        config.runbooksDir() == null
+            ? RunbookFiles.readClassPath(SHIPPED_RUNBOOKS)
+            : RunbookFiles.read(config.runbooksDir());
+    RunbookIngester.Report report = new RunbookIngester(store).sync(files);
+    int purged = store.purgeExpired();
+    if (purged > 0) {
+      log.info("memory: purged {} expired note(s)", purged);
+    }
+    return report;
+  }
+
+  private void upkeep() {
+    try {
+      model.awaitReady();
+      syncNow();
+    } catch (RuntimeException e) {
+      // the next run retries; the log names what to fix
+      log.warn("memory upkeep failed, retrying in {} s: {}", RESCAN_SECONDS, e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    upkeep.shutdownNow();
+    try {
+      upkeep.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    store.close();
+  }
+}
