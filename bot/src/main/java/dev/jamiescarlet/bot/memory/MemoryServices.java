@@ -5,6 +5,7 @@ import dev.jamiescarlet.bot.config.MemoryConfig;
 import dev.jamiescarlet.embeddings.Embeddings;
 import dev.jamiescarlet.embeddings.LazyEmbeddingModel;
 import dev.jamiescarlet.embeddings.memory.MemoryStore;
+import dev.jamiescarlet.embeddings.routing.IntentRouter;
 import dev.jamiescarlet.embeddings.runbooks.RunbookFiles;
 import dev.jamiescarlet.embeddings.runbooks.RunbookIngester;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ public final class MemoryServices implements AutoCloseable {
   private final LazyEmbeddingModel model;
   private final MemoryStore store;
   private final ScheduledExecutorService upkeep;
+  private volatile IntentRouter router;
 
   private MemoryServices(MemoryConfig config, LazyEmbeddingModel model, MemoryStore store) {
     this.config = config;
@@ -60,12 +62,10 @@ public final class MemoryServices implements AutoCloseable {
         MODELS.computeIfAbsent(
             (config.modelPath() == null ? "" : config.modelPath()) + "|" + config.quantized(),
             key ->
-                Embeddings.open(
-                    config.modelPath(), config.quantized(), dataDir.resolve("models")));
+                Embeddings.open(config.modelPath(), config.quantized(), dataDir.resolve("models")));
     MemoryStore store = MemoryStore.open(database, model, clock);
     MemoryServices services = new MemoryServices(config, model, store);
-    services.upkeep.scheduleWithFixedDelay(
-        services::upkeep, 0, RESCAN_SECONDS, TimeUnit.SECONDS);
+    services.upkeep.scheduleWithFixedDelay(services::upkeep, 0, RESCAN_SECONDS, TimeUnit.SECONDS);
     return services;
   }
 
@@ -77,6 +77,16 @@ public final class MemoryServices implements AutoCloseable {
   /** The embedding model, loading or loaded. */
   public LazyEmbeddingModel model() {
     return model;
+  }
+
+  /** Plain English through the intent router, once the model has loaded. */
+  public RoutedEnglish plainEnglish() {
+    return new RoutedEnglish(() -> router);
+  }
+
+  /** The intent router, or null while the model loads. */
+  public IntentRouter router() {
+    return router;
   }
 
   /** Ingests changed runbooks and purges expired notes now; what the minute's upkeep does. */
@@ -96,6 +106,10 @@ public final class MemoryServices implements AutoCloseable {
   private void upkeep() {
     try {
       model.awaitReady();
+      if (router == null) {
+        router = new IntentRouter(model);
+        log.info("plain English: intent router ready ({} intents)", router.intents().size());
+      }
       syncNow();
     } catch (RuntimeException e) {
       // the next run retries; the log names what to fix

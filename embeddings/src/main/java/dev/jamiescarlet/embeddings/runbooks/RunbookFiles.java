@@ -20,8 +20,8 @@ public final class RunbookFiles {
   private RunbookFiles() {}
 
   /**
-   * Every {@code .md} file under {@code dir} (sub-directories too) but READMEs, by path relative
-   * to {@code dir} with forward slashes.
+   * Every {@code .md} file under {@code dir} (sub-directories too) but READMEs, by path relative to
+   * {@code dir} with forward slashes.
    */
   public static Map<String, String> read(Path dir) {
     Map<String, String> files = new TreeMap<>();

@@ -86,10 +86,18 @@ public final class RunbookIngester {
   }
 
   private static NewMemory toMemory(RunbookChunk chunk) {
-    String title = chunk.heading().isEmpty() ? chunk.title() : chunk.title() + " › " + chunk.heading();
+    String title =
+        chunk.heading().isEmpty() ? chunk.title() : chunk.title() + " › " + chunk.heading();
     // the source is the file itself, so a changed file's chunks are replaced together
     return new NewMemory(
-        MemoryKind.RUNBOOK, chunk.searchText(), title, chunk.file(), Scope.global(), null, null, null);
+        MemoryKind.RUNBOOK,
+        chunk.searchText(),
+        title,
+        chunk.file(),
+        Scope.global(),
+        null,
+        null,
+        null);
   }
 
   static String sha256(String text) {
