@@ -1,0 +1,126 @@
+package dev.jamiescarlet.embeddings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class MicroBatcherTest {
+  private final FakeEncoder encoder = new FakeEncoder();
+
+  @Test
+  void bucketsKeepVeryDifferentLengthsApartAndCapTheBatchSize() {
+    // given 40 short texts of similar length and 5 long ones, interleaved
+    List<MicroBatcher.Item> items = new ArrayList<>();
+    for (int i = 0; i < 45; i++) {
+      items.add(new MicroBatcher.Item("t" + i, i % 9 == 0 ? 200 + i : 10 + i % 5, null, i));
+    }
+    // when they are bucketed
+    List<List<MicroBatcher.Item>> batches = MicroBatcher.buckets(items, 32);
+    // then no batch mixes short and long, none exceeds 32, and each is sorted by length
+    assertThat(batches).allSatisfy(b -> assertThat(b).hasSizeLessThanOrEqualTo(32));
+    assertThat(batches)
+        .allSatisfy(
+            b ->
+                assertThat(b.get(b.size() - 1).tokens())
+                    .isLessThanOrEqualTo(b.get(0).tokens() * 2));
+    assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(45);
+    assertThat(batches).hasSize(3);
+  }
+
+  @Test
+  void concurrentCallersShareBatchesAndEachGetsItsOwnVectors() throws Exception {
+    try (MicroBatcher batcher = new MicroBatcher(encoder, 32)) {
+      // given the worker busy with a first text
+      encoder.gate = new CountDownLatch(1);
+      MicroBatcher.Request first = batcher.submit(List.of("first"));
+      // when 40 callers queue one text each meanwhile
+      List<CompletableFuture<List<float[]>>> callers = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        String text = "caller number " + i;
+        callers.add(CompletableFuture.supplyAsync(() -> batcher.submit(List.of(text)).done.join()));
+      }
+      awaitQueued(batcher, 40);
+      encoder.gate.countDown();
+      // then each caller gets the vector of its own text
+      for (int i = 0; i < 40; i++) {
+        float[] v = callers.get(i).get(10, TimeUnit.SECONDS).get(0);
+        assertThat(v[1]).isEqualTo((float) ("caller number " + i).hashCode());
+      }
+      assertThat(first.done.get(10, TimeUnit.SECONDS)).hasSize(1);
+      // and the 40 rode in two batches (32 + 8), not forty model calls
+      assertThat(encoder.batches).hasSize(3);
+      assertThat(encoder.batches.get(1)).hasSize(32);
+    }
+  }
+
+  @Test
+  void aLoneCallerRunsAtOnceInItsOwnBatch() throws Exception {
+    try (MicroBatcher batcher = new MicroBatcher(encoder, 32)) {
+      // when one caller embeds three texts with nobody else around
+      List<float[]> vectors =
+          batcher.submit(List.of("a", "bbb", "cc")).done.get(10, TimeUnit.SECONDS);
+      // then they come back in the caller's order, from a single model call
+      assertThat(vectors).extracting(v -> v[0]).containsExactly(1f, 3f, 2f);
+      assertThat(encoder.batches).hasSize(1);
+      assertThat(batcher.submit(List.of()).done.get()).isEmpty();
+    }
+  }
+
+  @Test
+  void aPoisonousTextFailsOnlyItsOwnCaller() throws Exception {
+    try (MicroBatcher batcher = new MicroBatcher(encoder, 32)) {
+      // given a text the model chokes on, queued with a good one
+      encoder.poison = "bad text"::equals;
+      encoder.gate = new CountDownLatch(1);
+      MicroBatcher.Request busy = batcher.submit(List.of("warm"));
+      MicroBatcher.Request bad = batcher.submit(List.of("bad text"));
+      MicroBatcher.Request good = batcher.submit(List.of("good text"));
+      awaitQueued(batcher, 2);
+      // when the batch runs
+      encoder.gate.countDown();
+      // then the good caller is served and the bad one hears what failed and the fix
+      assertThat(good.done.get(10, TimeUnit.SECONDS)).hasSize(1);
+      assertThat(busy.done.get(10, TimeUnit.SECONDS)).hasSize(1);
+      assertThatThrownBy(() -> bad.done.get(10, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .cause()
+          .isInstanceOf(EmbeddingModelException.class)
+          .hasMessageContaining("The embedding model fake failed")
+          .hasMessageContaining("JAMIE_EMBEDDING_MODEL_PATH");
+    }
+  }
+
+  @Test
+  void closeFinishesQueuedTextsThenRejectsNewOnes() throws Exception {
+    MicroBatcher batcher = new MicroBatcher(encoder, 32);
+    // given one text running and one queued
+    encoder.gate = new CountDownLatch(1);
+    MicroBatcher.Request running = batcher.submit(List.of("running"));
+    MicroBatcher.Request queued = batcher.submit(List.of("queued"));
+    // when the batcher closes while they are in flight
+    CompletableFuture<Void> closing = CompletableFuture.runAsync(batcher::close);
+    encoder.gate.countDown();
+    closing.get(10, TimeUnit.SECONDS);
+    // then both finished, and a new text is refused with a reason
+    assertThat(running.done.get()).hasSize(1);
+    assertThat(queued.done.get()).hasSize(1);
+    assertThatThrownBy(() -> batcher.submit(List.of("late")))
+        .isInstanceOf(EmbeddingModelException.class)
+        .hasMessageContaining("is closed");
+    batcher.close();
+  }
+
+  private static void awaitQueued(MicroBatcher batcher, int n) throws InterruptedException {
+    for (int i = 0; i < 1000 && batcher.queued() < n; i++) {
+      Thread.sleep(5);
+    }
+    assertThat(batcher.queued()).isGreaterThanOrEqualTo(n);
+  }
+}
