@@ -14,6 +14,7 @@ import dev.jamiescarlet.bot.config.JamieConfig;
 import dev.jamiescarlet.bot.config.SlackMode;
 import dev.jamiescarlet.bot.http.HttpServer;
 import dev.jamiescarlet.bot.http.StartupException;
+import dev.jamiescarlet.bot.memory.MemoryServices;
 import dev.jamiescarlet.bot.policy.Policy;
 import dev.jamiescarlet.bot.policy.PolicyEngine;
 import dev.jamiescarlet.bot.policy.PolicyException;
@@ -59,6 +60,7 @@ public final class Bot implements AutoCloseable {
   private SocketModeApp socketMode;
   private HttpServer http;
   private KamajiDiscovery kamaji;
+  private MemoryServices memory;
   private CompletableFuture<KamajiDiscovery> kamajiStart;
 
   private Bot(JamieConfig config, ClusterRegistry clusters, Policy policy, Mongo store) {
@@ -142,7 +144,10 @@ public final class Bot implements AutoCloseable {
     BlockKitRenderer renderer = new BlockKitRenderer();
     SlackReplier replier = new SlackReplier(slack, config.botToken(), renderer);
     ChannelDefaults channelDefaults = new ChannelDefaults(store.database(), clock);
-    Commands commands = Commands.standard(channelDefaults);
+    memory = MemoryServices.start(config.memory(), store.database(), config.dataDir(), clock);
+    Commands commands =
+        Commands.standard(
+            channelDefaults, memory == null ? null : memory::store, config.memory().noteTtl());
     ApprovalFlow flow =
         new ApprovalFlow(
             policyEngine,
@@ -156,7 +161,7 @@ public final class Bot implements AutoCloseable {
             new SlackUserGroups(slack.methods(), config.botToken(), clock));
     Conversation conversation =
         new Conversation(
-            new CommandRunner(commands),
+            new CommandRunner(commands, memory == null ? null : memory.plainEnglish()),
             clusters,
             reads,
             replier,
@@ -252,6 +257,11 @@ public final class Bot implements AutoCloseable {
     return policyEngine;
   }
 
+  /** Runbooks, notes and plain English; null when memory is off. */
+  public MemoryServices memory() {
+    return memory;
+  }
+
   /** The HTTP server's port. */
   public int httpPort() {
     return http.port();
@@ -285,6 +295,9 @@ public final class Bot implements AutoCloseable {
           .thenAccept(d -> Optional.ofNullable(d).ifPresent(KamajiDiscovery::close))
           .exceptionally(e -> null)
           .join();
+    }
+    if (memory != null) {
+      memory.close();
     }
     if (store != null) {
       store.close();

@@ -2,6 +2,7 @@ package dev.jamiescarlet.bot.commands;
 
 import dev.jamiescarlet.bot.message.Block;
 import dev.jamiescarlet.bot.message.Message;
+import dev.jamiescarlet.embeddings.EmbeddingModelException;
 import dev.jamiescarlet.tools.kubernetes.KubernetesToolException;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,6 +105,13 @@ public final class CommandRunner {
         }
       }
       return Replies.error(e.getMessage(), hint(e.kind()));
+    } catch (EmbeddingModelException e) {
+      log.warn("memory unavailable for `{}`: {}", verb, e.getMessage());
+      return Replies.error(
+          "My memory (runbooks, notes) isn't available right now.",
+          e.getMessage().contains("still loading")
+              ? "It is still starting; try again in a few seconds."
+              : "Operators: the bot's log says why and how to fix it.");
     } catch (RuntimeException e) {
       String requestId = MDC.get("request_id");
       log.error("command `{}` failed unexpectedly", verb, e);

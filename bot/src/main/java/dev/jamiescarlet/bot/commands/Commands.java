@@ -1,11 +1,14 @@
 package dev.jamiescarlet.bot.commands;
 
 import dev.jamiescarlet.bot.channels.ChannelDefaults;
+import dev.jamiescarlet.embeddings.memory.MemoryStore;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The one place commands are registered. */
 public final class Commands {
@@ -25,8 +28,17 @@ public final class Commands {
     return standard(null);
   }
 
-  /** Every command the bot ships, in the order help lists them. */
+  /** Every command the bot ships, without memory (runbooks and notes say they are off). */
   public static Commands standard(ChannelDefaults channelDefaults) {
+    return standard(channelDefaults, null, null);
+  }
+
+  /**
+   * Every command the bot ships, in the order help lists them; {@code memory} gives the store
+   * behind runbooks and notes (null: off), {@code noteTtl} how long notes live (null: forever).
+   */
+  public static Commands standard(
+      ChannelDefaults channelDefaults, Supplier<MemoryStore> memory, Duration noteTtl) {
     return new Commands(
         List.of(
             new HelpCommand(),
@@ -37,6 +49,10 @@ public final class Commands {
             new LogsCommand(),
             new EventsCommand(),
             new DiagnoseCommand(),
+            new RunbookCommand(memory),
+            new RememberCommand(memory, noteTtl),
+            new MemoriesCommand(memory),
+            new ForgetCommand(memory),
             new UseCommand(channelDefaults),
             new RestartCommand(),
             new ScaleCommand(),

@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What exists on the clusters, read as the person asking (so routing never offers names their
- * RBAC hides); a failed read means "nothing known", never an error.
+ * What exists on the clusters, read as the person asking (so routing never offers names their RBAC
+ * hides); a failed read means "nothing known", never an error.
  */
 final class ClusterCatalog implements EntityCatalog {
-  /** StatefulSets, DaemonSets and CronJobs are listed per namespace; past this, only Deployments. */
+  /**
+   * StatefulSets, DaemonSets and CronJobs are listed per namespace; past this, only Deployments.
+   */
   static final int MAX_NAMESPACES_SCANNED = 25;
 
   private final ClusterRegistry registry;

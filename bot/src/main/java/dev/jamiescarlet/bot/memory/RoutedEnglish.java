@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Plain English through the semantic intent router, with names resolved against what the person
- * can see on their cluster (cached briefly, since every message needs them).
+ * Plain English through the semantic intent router, with names resolved against what the person can
+ * see on their cluster (cached briefly, since every message needs them).
  */
 public final class RoutedEnglish implements PlainEnglish {
   static final Duration CATALOG_TTL = Duration.ofSeconds(15);
