@@ -28,7 +28,8 @@ public final class RunbookFiles {
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) paths::iterator) {
         String name = dir.relativize(p).toString().replace('\\', '/');
-        if (Files.isRegularFile(p) && isRunbook(p.getFileName().toString())) {
+        Path fileName = p.getFileName();
+        if (fileName != null && Files.isRegularFile(p) && isRunbook(fileName.toString())) {
           files.put(name, Files.readString(p, StandardCharsets.UTF_8));
         }
       }

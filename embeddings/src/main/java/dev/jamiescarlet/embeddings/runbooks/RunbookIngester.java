@@ -55,7 +55,7 @@ public final class RunbookIngester {
       String name = file.getKey();
       String hash = sha256(file.getValue());
       Optional<String> stored = store.sourceHash(MemoryKind.RUNBOOK, name);
-      if (stored.isPresent() && stored.get().equals(hash)) {
+      if (stored.isPresent() && sameHash(stored.get(), hash)) {
         unchanged++;
         continue;
       }
@@ -98,6 +98,12 @@ public final class RunbookIngester {
         null,
         null,
         null);
+  }
+
+  /** Constant-time, though nothing secret rides on it: keeps the security scan's rule simple. */
+  private static boolean sameHash(String a, String b) {
+    return MessageDigest.isEqual(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
   static String sha256(String text) {

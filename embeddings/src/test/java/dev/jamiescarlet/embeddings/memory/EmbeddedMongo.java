@@ -12,12 +12,12 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** mongo-java-server on an H2 file, reached through the real driver, as the bot runs it. */
-final class EmbeddedMongo implements AutoCloseable {
+public final class EmbeddedMongo implements AutoCloseable {
   private final H2Backend backend;
   private final MongoServer server;
   private final MongoClient client;
 
-  EmbeddedMongo(Path file) {
+  public EmbeddedMongo(Path file) {
     backend = new H2Backend(file.toString());
     server = new MongoServer(backend);
     server.bind("127.0.0.1", 0);
@@ -32,11 +32,11 @@ final class EmbeddedMongo implements AutoCloseable {
                 .build());
   }
 
-  MongoDatabase db() {
+  public MongoDatabase db() {
     return client.getDatabase("jamie");
   }
 
-  void commit() {
+  public void commit() {
     backend.commit();
   }
 

@@ -15,12 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A deterministic test embedding: a hashed bag of words, L2-normalised; texts can be pinned to
  * chosen vectors so a test controls which memory is the nearest neighbour.
  */
-final class HashingEmbeddingModel implements EmbeddingModel {
+public final class HashingEmbeddingModel implements EmbeddingModel {
   private final int dimensions;
   private final Map<String, float[]> pinned = new HashMap<>();
-  final AtomicInteger embedAllCalls = new AtomicInteger();
+  public final AtomicInteger embedAllCalls = new AtomicInteger();
 
-  HashingEmbeddingModel() {
+  public HashingEmbeddingModel() {
     this(384);
   }
 
