@@ -60,15 +60,24 @@ public final class CommandRunner {
       tokens = CommandLine.tokenize(line);
     } catch (UsageException e) {
       // "what's broken?" has an unclosed quote as a command, but is fine English
-      return plainEnglish != null ? understand(line, context) : usageError(e);
+      return plainEnglish != null ? understand(line, context, null) : usageError(e);
     }
     String verb = tokens.isEmpty() ? "help" : CommandLine.verbOf(tokens);
     Optional<Command> command = commands.find(verb);
     if (command.isEmpty()) {
-      if (plainEnglish != null && tokens.size() > 1) {
-        return understand(line, context);
+      // a mistyped verb ("podz -n shop") is a typo to point out, not English to interpret
+      if (plainEnglish != null && tokens.size() > 1 && commands.closest(verb).isEmpty()) {
+        return understand(line, context, null);
       }
       return unknownVerb(verb, tokens);
+    }
+    if (plainEnglish != null && !command.get().syntax().freeText() && looksLikeEnglish(tokens)) {
+      // "restart checkout please" starts with a verb but is not its grammar: try the English
+      try {
+        CommandLine.parse(command.get().syntax(), tokens, context);
+      } catch (UsageException e) {
+        return understand(line, context, usageError(e));
+      }
     }
     return execute(command.get(), tokens.isEmpty() ? List.of(verb) : tokens, line, context);
   }
@@ -123,8 +132,24 @@ public final class CommandRunner {
     }
   }
 
-  /** Runs what the line most likely means, or asks, or says it has no command for it. */
-  private Message understand(String line, CommandContext context) {
+  /** Several words and no options: what a person types, not a command line. */
+  private static boolean looksLikeEnglish(List<String> tokens) {
+    if (tokens.size() < PLAIN_ENGLISH_WORDS) {
+      return false;
+    }
+    for (String token : tokens) {
+      if (token.startsWith("-")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Runs what the line most likely means, or asks; when nothing is close, answers {@code otherwise}
+   * (or says it has no command for it).
+   */
+  private Message understand(String line, CommandContext context, Message otherwise) {
     PlainEnglish.Understanding understanding;
     try {
       understanding = plainEnglish.understand(line, context);
@@ -159,6 +184,7 @@ public final class CommandRunner {
         }
         yield ask.context("`help` lists every command.").build();
       }
+      case PlainEnglish.Nothing nothing when otherwise != null -> otherwise;
       case PlainEnglish.Nothing nothing ->
           Replies.nothing(
               "I don't have a command for that, and I won't guess.",

@@ -98,6 +98,33 @@ class CommandRunnerPlainEnglishTest {
   }
 
   @Test
+  void aVerbFollowedByEnglishIsInterpretedWhenItIsNotTheGrammar() {
+    answer = new PlainEnglish.Run("restart deploy/checkout -n shop", 0.9);
+
+    Message m = runner.run("restart checkout in shop please", cluster.context());
+
+    assertThat(asked).containsExactly("restart checkout in shop please");
+    assertThat(m.blocks().get(0))
+        .isEqualTo(new Block.Context(List.of("I read that as `restart deploy/checkout -n shop`")));
+  }
+
+  @Test
+  void aVerbWithBadArgumentsKeepsItsUsageWhenTheEnglishMeansNothing() {
+    Message m = runner.run("logs of all the things today", cluster.context());
+
+    assertThat(asked).hasSize(1);
+    assertThat(allText(m)).contains("Usage: `logs").doesNotContain("won't guess");
+  }
+
+  @Test
+  void aMistypedVerbWithOptionsIsATypoNotEnglish() {
+    Message m = runner.run("podz -n shop", cluster.context());
+
+    assertThat(asked).isEmpty();
+    assertThat(allText(m)).contains("Did you mean `pods`?");
+  }
+
+  @Test
   void commandsAreNeverRouted() {
     runner.run("pods -n shop", cluster.context());
 
