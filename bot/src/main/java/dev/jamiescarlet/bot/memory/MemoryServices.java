@@ -2,6 +2,7 @@ package dev.jamiescarlet.bot.memory;
 
 import com.mongodb.client.MongoDatabase;
 import dev.jamiescarlet.bot.config.MemoryConfig;
+import dev.jamiescarlet.embeddings.EmbeddingModelException;
 import dev.jamiescarlet.embeddings.Embeddings;
 import dev.jamiescarlet.embeddings.LazyEmbeddingModel;
 import dev.jamiescarlet.embeddings.memory.MemoryStore;
@@ -11,10 +12,13 @@ import dev.jamiescarlet.embeddings.runbooks.RunbookIngester;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +39,12 @@ public final class MemoryServices implements AutoCloseable {
 
   private final MemoryConfig config;
   private final LazyEmbeddingModel model;
-  private final MemoryStore store;
+  private final CompletableFuture<MemoryStore> store;
   private final ScheduledExecutorService upkeep;
   private volatile IntentRouter router;
 
-  private MemoryServices(MemoryConfig config, LazyEmbeddingModel model, MemoryStore store) {
+  private MemoryServices(
+      MemoryConfig config, LazyEmbeddingModel model, CompletableFuture<MemoryStore> store) {
     this.config = config;
     this.model = model;
     this.store = store;
@@ -63,15 +68,39 @@ public final class MemoryServices implements AutoCloseable {
             (config.modelPath() == null ? "" : config.modelPath()) + "|" + config.quantized(),
             key ->
                 Embeddings.open(config.modelPath(), config.quantized(), dataDir.resolve("models")));
-    MemoryStore store = MemoryStore.open(database, model, clock);
+    // opening the store needs the model's dimension: both happen off the start-up path
+    CompletableFuture<MemoryStore> store =
+        CompletableFuture.supplyAsync(
+            () -> MemoryStore.open(database, model, clock),
+            r -> Thread.ofPlatform().daemon().name("memory-open").start(r));
     MemoryServices services = new MemoryServices(config, model, store);
     services.upkeep.scheduleWithFixedDelay(services::upkeep, 0, RESCAN_SECONDS, TimeUnit.SECONDS);
     return services;
   }
 
-  /** The vector store behind runbooks and notes. */
+  /**
+   * The vector store behind runbooks and notes, waiting (as long as the model may) while it opens;
+   * an {@link EmbeddingModelException} says why when it cannot.
+   */
   public MemoryStore store() {
-    return store;
+    try {
+      return store.get(Embeddings.DEFAULT_MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new EmbeddingModelException(
+          "The memory store is still loading after "
+              + Embeddings.DEFAULT_MAX_WAIT.toSeconds()
+              + " s; try again shortly.",
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EmbeddingModelException("Interrupted while the memory store opened", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof EmbeddingModelException m
+          ? new EmbeddingModelException(m.getMessage(), m)
+          : new EmbeddingModelException(
+              "The memory store could not open: " + cause.getMessage(), cause);
+    }
   }
 
   /** The embedding model, loading or loaded. */
@@ -95,8 +124,9 @@ public final class MemoryServices implements AutoCloseable {
         config.runbooksDir() == null
             ? RunbookFiles.readClassPath(SHIPPED_RUNBOOKS)
             : RunbookFiles.read(config.runbooksDir());
-    RunbookIngester.Report report = new RunbookIngester(store).sync(files);
-    int purged = store.purgeExpired();
+    MemoryStore opened = store();
+    RunbookIngester.Report report = new RunbookIngester(opened).sync(files);
+    int purged = opened.purgeExpired();
     if (purged > 0) {
       log.info("memory: purged {} expired note(s)", purged);
     }
@@ -125,6 +155,6 @@ public final class MemoryServices implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    store.close();
+    store.thenAccept(MemoryStore::close);
   }
 }
