@@ -144,7 +144,7 @@ public final class Bot implements AutoCloseable {
     BlockKitRenderer renderer = new BlockKitRenderer();
     SlackReplier replier = new SlackReplier(slack, config.botToken(), renderer);
     ChannelDefaults channelDefaults = new ChannelDefaults(store.database(), clock);
-    memory = MemoryServices.start(config.memory(), store.database(), config.dataDir(), clock);
+    memory = MemoryServices.start(config.memory(), store.database(), clock);
     Commands commands =
         Commands.standard(
             channelDefaults, memory == null ? null : memory::store, config.memory().noteTtl());

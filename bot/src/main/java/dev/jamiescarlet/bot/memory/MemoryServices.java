@@ -57,17 +57,12 @@ public final class MemoryServices implements AutoCloseable {
    * Opens the store and starts loading the model; runbooks are ingested once it is ready, then
    * re-read every minute. Returns null when memory is switched off.
    */
-  public static MemoryServices start(
-      MemoryConfig config, MongoDatabase database, Path dataDir, Clock clock) {
+  public static MemoryServices start(MemoryConfig config, MongoDatabase database, Clock clock) {
     if (!config.enabled()) {
       log.info("memory: off (JAMIE_MEMORY=false); runbook, remember and plain English are off");
       return null;
     }
-    LazyEmbeddingModel model =
-        MODELS.computeIfAbsent(
-            (config.modelPath() == null ? "" : config.modelPath()) + "|" + config.quantized(),
-            key ->
-                Embeddings.open(config.modelPath(), config.quantized(), dataDir.resolve("models")));
+    LazyEmbeddingModel model = sharedModel(config);
     // opening the store needs the model's dimension: both happen off the start-up path
     CompletableFuture<MemoryStore> store =
         CompletableFuture.supplyAsync(
@@ -76,6 +71,22 @@ public final class MemoryServices implements AutoCloseable {
     MemoryServices services = new MemoryServices(config, model, store);
     services.upkeep.scheduleWithFixedDelay(services::upkeep, 0, RESCAN_SECONDS, TimeUnit.SECONDS);
     return services;
+  }
+
+  /**
+   * The model for this configuration, loaded once per JVM; a failed load is not kept, so the next
+   * start tries again. The bundled model unpacks into the temp directory: it is a cache, not data
+   * (the demo's data directory is deleted when it stops, maybe while another bot still loads).
+   */
+  static LazyEmbeddingModel sharedModel(MemoryConfig config) {
+    String key = (config.modelPath() == null ? "" : config.modelPath()) + "|" + config.quantized();
+    Path cacheDir = Path.of(System.getProperty("java.io.tmpdir"), "jamie-models");
+    return MODELS.compute(
+        key,
+        (k, existing) ->
+            existing != null && existing.failure().isEmpty()
+                ? existing
+                : Embeddings.open(config.modelPath(), config.quantized(), cacheDir));
   }
 
   /**
