@@ -75,7 +75,9 @@ public final class JamieEmbeddingModel implements EmbeddingModel, AutoCloseable 
   /** Finishes queued texts, then frees the model. */
   @Override
   public void close() {
-    batcher.close();
-    encoder.close();
+    // freeing native memory under a running inference would crash the JVM; leak it instead
+    if (batcher.stop()) {
+      encoder.close();
+    }
   }
 }

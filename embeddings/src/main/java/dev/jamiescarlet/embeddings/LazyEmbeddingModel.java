@@ -47,13 +47,15 @@ public final class LazyEmbeddingModel implements EmbeddingModel, AutoCloseable {
     long start = System.nanoTime();
     try {
       JamieEmbeddingModel model = loader.get();
-      if (closed) {
-        // closed while loading: nobody will use it
-        model.close();
-        loading.completeExceptionally(closedError());
-        return;
+      synchronized (this) {
+        if (closed) {
+          // closed while loading: nobody will use it
+          model.close();
+          loading.completeExceptionally(closedError());
+          return;
+        }
+        loading.complete(model);
       }
-      loading.complete(model);
       log.info(
           "Embedding model {} ready in {} ms",
           model.modelName(),
@@ -153,9 +155,19 @@ public final class LazyEmbeddingModel implements EmbeddingModel, AutoCloseable {
   /** Closes the model, now if loaded, or as soon as its load finishes. */
   @Override
   public void close() {
-    closed = true;
-    if (loading.isDone() && !loading.isCompletedExceptionally()) {
-      loading.join().close();
+    JamieEmbeddingModel loaded = null;
+    // with load(): either it sees closed and closes the model itself, or we see it loaded
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (loading.isDone() && !loading.isCompletedExceptionally()) {
+        loaded = loading.join();
+      }
+    }
+    if (loaded != null) {
+      loaded.close();
     }
   }
 }

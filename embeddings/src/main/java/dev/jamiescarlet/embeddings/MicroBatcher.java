@@ -1,5 +1,6 @@
 package dev.jamiescarlet.embeddings;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,11 +58,6 @@ final class MicroBatcher implements AutoCloseable {
       queue.add(request);
     }
     return request;
-  }
-
-  /** Callers waiting for the worker. */
-  int queued() {
-    return queue.size();
   }
 
   /** Sorts by token count and cuts into batches of at most {@code maxBatch} similar lengths. */
@@ -164,13 +160,20 @@ final class MicroBatcher implements AutoCloseable {
   /** Finishes what is queued, then stops; texts submitted after this fail. */
   @Override
   public void close() {
+    stop();
+  }
+
+  /** Like {@link #close()}; false when the worker is still inside the model after 30 s. */
+  boolean stop() {
     if (closed) {
-      return;
+      return !worker.isAlive();
     }
     closed = true;
     queue.add(STOP);
+    boolean finished = false;
     try {
-      if (!worker.join(java.time.Duration.ofSeconds(30))) {
+      finished = worker.join(Duration.ofSeconds(30));
+      if (!finished) {
         log.warn("The embedding batcher did not finish its queue within 30 s; failing the rest");
       }
     } catch (InterruptedException e) {
@@ -180,6 +183,7 @@ final class MicroBatcher implements AutoCloseable {
     List<Request> left = new ArrayList<>();
     queue.drainTo(left);
     left.forEach(r -> r.done.completeExceptionally(closedError()));
+    return finished;
   }
 
   /** One text of one caller's request. */

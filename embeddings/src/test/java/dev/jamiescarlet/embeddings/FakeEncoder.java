@@ -10,11 +10,13 @@ import java.util.function.Predicate;
 final class FakeEncoder implements BatchEncoder {
   final List<List<String>> batches = new CopyOnWriteArrayList<>();
   volatile CountDownLatch gate = new CountDownLatch(0);
+  final CountDownLatch entered = new CountDownLatch(1);
   volatile Predicate<String> poison = t -> false;
   volatile boolean closed;
 
   @Override
   public List<float[]> encode(List<String> texts) {
+    entered.countDown();
     try {
       gate.await();
     } catch (InterruptedException e) {

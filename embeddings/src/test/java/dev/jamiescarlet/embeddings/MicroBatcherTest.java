@@ -37,16 +37,15 @@ class MicroBatcherTest {
   @Test
   void concurrentCallersShareBatchesAndEachGetsItsOwnVectors() throws Exception {
     try (MicroBatcher batcher = new MicroBatcher(encoder, 32)) {
-      // given the worker busy with a first text
+      // given the worker busy inside the model with a first text
       encoder.gate = new CountDownLatch(1);
       MicroBatcher.Request first = batcher.submit(List.of("first"));
+      assertThat(encoder.entered.await(10, TimeUnit.SECONDS)).isTrue();
       // when 40 callers queue one text each meanwhile
       List<CompletableFuture<List<float[]>>> callers = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
-        String text = "caller number " + i;
-        callers.add(CompletableFuture.supplyAsync(() -> batcher.submit(List.of(text)).done.join()));
+        callers.add(batcher.submit(List.of("caller number " + i)).done);
       }
-      awaitQueued(batcher, 40);
       encoder.gate.countDown();
       // then each caller gets the vector of its own text
       for (int i = 0; i < 40; i++) {
@@ -80,9 +79,9 @@ class MicroBatcherTest {
       encoder.poison = "bad text"::equals;
       encoder.gate = new CountDownLatch(1);
       MicroBatcher.Request busy = batcher.submit(List.of("warm"));
+      assertThat(encoder.entered.await(10, TimeUnit.SECONDS)).isTrue();
       MicroBatcher.Request bad = batcher.submit(List.of("bad text"));
       MicroBatcher.Request good = batcher.submit(List.of("good text"));
-      awaitQueued(batcher, 2);
       // when the batch runs
       encoder.gate.countDown();
       // then the good caller is served and the bad one hears what failed and the fix
@@ -115,12 +114,5 @@ class MicroBatcherTest {
         .isInstanceOf(EmbeddingModelException.class)
         .hasMessageContaining("is closed");
     batcher.close();
-  }
-
-  private static void awaitQueued(MicroBatcher batcher, int n) throws InterruptedException {
-    for (int i = 0; i < 1000 && batcher.queued() < n; i++) {
-      Thread.sleep(5);
-    }
-    assertThat(batcher.queued()).isGreaterThanOrEqualTo(n);
   }
 }
