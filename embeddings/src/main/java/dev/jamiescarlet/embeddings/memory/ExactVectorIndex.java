@@ -12,34 +12,49 @@ import java.util.stream.IntStream;
  * Exact nearest-neighbour search over unit vectors held in memory, safe for concurrent searches
  * while writes happen.
  *
- * <p>Vectors live in blocks of {@value #BLOCK} laid out dimension-major (all of dimension 0, then
- * all of dimension 1, …), so scoring a block is {@code scores[j] += q[d] * block[d*BLOCK + j]}: an
- * element-wise loop with no reduction, which C2 auto-vectorises to full-width SIMD. A row-major dot
- * product would end in a floating-point sum that Java's strict ordering keeps scalar.
+ * <p>Vectors live in blocks of {@value #BLOCK}, laid out dimension-major (dimension 0 of every
+ * vector in the block, then dimension 1, …), so scoring a block is {@code scores[j] += q[d] *
+ * data[d * BLOCK + j]}: an element-wise loop over flat float arrays with no reduction, which C2
+ * auto-vectorises to full-width SIMD. A row-major dot product would end in a floating-point sum
+ * that Java's strict ordering keeps scalar.
  */
 final class ExactVectorIndex {
+  /** Vectors per block: long inner loops measured fastest (1024 beat 256 and 512). */
   static final int BLOCK = 1024;
 
-  /** Below this many blocks a second thread costs more than it saves. */
-  private static final int PARALLEL_MIN_BLOCKS = 16;
+  /**
+   * Dimensions per array inside a block: 64 x 1024 floats is 256 KB, under half of G1's smallest
+   * region, so no array is a humongous object that G1 would round up to whole regions.
+   */
+  static final int SLAB_DIMS = 64;
+
+  /** Below this many vectors a second thread costs more than it saves. */
+  private static final int PARALLEL_MIN_VECTORS = 16_384;
 
   private final int dim;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final Map<String, Integer> slotOf = new HashMap<>();
   private final Map<String, Integer> codeOf = new HashMap<>();
   private final List<String> codes = new ArrayList<>();
-  private float[][] blocks = new float[0][];
+  private float[][][] blocks = new float[0][][];
   private String[] ids = new String[0];
   private int[] scopeCodes = new int[0];
   private int[] clusterCodes = new int[0];
   private long[] expires = new long[0];
   private int size;
 
+  /** Off only in the benchmark, to show one core's figure next to the parallel one. */
+  private volatile boolean parallel = true;
+
   ExactVectorIndex(int dim) {
     if (dim < 1) {
       throw new IllegalArgumentException("vector dimension must be positive, got " + dim);
     }
     this.dim = dim;
+  }
+
+  void parallel(boolean on) {
+    parallel = on;
   }
 
   int dimension() {
@@ -65,10 +80,10 @@ final class ExactVectorIndex {
     try {
       Integer existing = slotOf.get(id);
       int slot = existing != null ? existing : append(id);
-      float[] block = blocks[slot / BLOCK];
+      float[][] slabs = blocks[slot / BLOCK];
       int j = slot % BLOCK;
       for (int d = 0; d < dim; d++) {
-        block[d * BLOCK + j] = unit[d];
+        slabs[d / SLAB_DIMS][d % SLAB_DIMS * BLOCK + j] = unit[d];
       }
       scopeCodes[slot] = code(scopeKey);
       clusterCodes[slot] = cluster == null ? -1 : code(cluster);
@@ -88,12 +103,13 @@ final class ExactVectorIndex {
       }
       int last = --size;
       if (slot != last) {
-        float[] to = blocks[slot / BLOCK];
-        float[] from = blocks[last / BLOCK];
+        float[][] to = blocks[slot / BLOCK];
+        float[][] from = blocks[last / BLOCK];
         int tj = slot % BLOCK;
         int fj = last % BLOCK;
         for (int d = 0; d < dim; d++) {
-          to[d * BLOCK + tj] = from[d * BLOCK + fj];
+          int off = d % SLAB_DIMS * BLOCK;
+          to[d / SLAB_DIMS][off + tj] = from[d / SLAB_DIMS][off + fj];
         }
         ids[slot] = ids[last];
         scopeCodes[slot] = scopeCodes[last];
@@ -128,9 +144,9 @@ final class ExactVectorIndex {
       int nBlocks = (size + BLOCK - 1) / BLOCK;
       TopK top;
       int cores = Runtime.getRuntime().availableProcessors();
-      if (nBlocks >= PARALLEL_MIN_BLOCKS && cores > 1) {
+      if (parallel && size >= PARALLEL_MIN_VECTORS && cores > 1) {
         // a parallel stream runs on the caller plus the common pool, one slice per core
-        int parts = Math.min(cores, nBlocks / (PARALLEL_MIN_BLOCKS / 2));
+        int parts = Math.min(cores, nBlocks);
         top =
             IntStream.range(0, parts)
                 .parallel()
@@ -172,14 +188,37 @@ final class ExactVectorIndex {
     return top;
   }
 
-  /** The hot loop: kept tiny and branch-free so the JIT turns it into SIMD. */
-  private void scoreBlock(float[] q, float[] block, float[] scores, int n) {
+  /**
+   * The hot loop, kept tiny and branch-free so the JIT turns it into SIMD; four dimensions per pass
+   * load and store {@code scores} a quarter as often (measured about 1.7 times faster than one).
+   */
+  private void scoreBlock(float[] q, float[][] slabs, float[] scores, int n) {
     Arrays.fill(scores, 0, n, 0f);
-    for (int d = 0; d < dim; d++) {
-      float qd = q[d];
-      int off = d * BLOCK;
-      for (int j = 0; j < n; j++) {
-        scores[j] += qd * block[off + j];
+    for (int s = 0; s < slabs.length; s++) {
+      float[] data = slabs[s];
+      int base = s * SLAB_DIMS;
+      int dims = Math.min(SLAB_DIMS, dim - base);
+      int d = 0;
+      for (; d + 4 <= dims; d += 4) {
+        float q0 = q[base + d];
+        float q1 = q[base + d + 1];
+        float q2 = q[base + d + 2];
+        float q3 = q[base + d + 3];
+        int o0 = d * BLOCK;
+        int o1 = o0 + BLOCK;
+        int o2 = o1 + BLOCK;
+        int o3 = o2 + BLOCK;
+        for (int j = 0; j < n; j++) {
+          scores[j] +=
+              (q0 * data[o0 + j] + q1 * data[o1 + j]) + (q2 * data[o2 + j] + q3 * data[o3 + j]);
+        }
+      }
+      for (; d < dims; d++) {
+        float qd = q[base + d];
+        int off = d * BLOCK;
+        for (int j = 0; j < n; j++) {
+          scores[j] += qd * data[off + j];
+        }
       }
     }
   }
@@ -190,7 +229,12 @@ final class ExactVectorIndex {
       blocks = Arrays.copyOf(blocks, slot / BLOCK + 1);
     }
     if (blocks[slot / BLOCK] == null) {
-      blocks[slot / BLOCK] = new float[dim * BLOCK];
+      int nSlabs = (dim + SLAB_DIMS - 1) / SLAB_DIMS;
+      float[][] slabs = new float[nSlabs][];
+      for (int s = 0; s < nSlabs; s++) {
+        slabs[s] = new float[Math.min(SLAB_DIMS, dim - s * SLAB_DIMS) * BLOCK];
+      }
+      blocks[slot / BLOCK] = slabs;
     }
     if (slot >= ids.length) {
       int capacity = Math.max(BLOCK, ids.length * 2);

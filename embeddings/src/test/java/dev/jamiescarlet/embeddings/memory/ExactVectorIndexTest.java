@@ -14,7 +14,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class ExactVectorIndexTest {
-  private static final int DIM = 48;
+  // three slabs (64 + 64 + 2), the last not a multiple of 4, so every kernel path runs
+  private static final int DIM = 130;
   private static final long NOW = 1_000_000L;
 
   private record Entry(String id, float[] v, String scope, String cluster, long expires) {}
@@ -82,7 +83,7 @@ class ExactVectorIndexTest {
   void parallelScanOfALargeIndexEqualsBruteForce() {
     // given more blocks than the parallel threshold
     Random r = new Random(7);
-    List<Entry> all = randomEntries(r, 20 * ExactVectorIndex.BLOCK);
+    List<Entry> all = randomEntries(r, 20_000);
     ExactVectorIndex index = new ExactVectorIndex(DIM);
     all.forEach(e -> index.put(e.id(), e.v(), e.scope(), e.cluster(), e.expires()));
     SearchFilter f =
@@ -125,6 +126,13 @@ class ExactVectorIndexTest {
       assertThat(index.search(q, f, 8).stream().map(Ranked::id).toList())
           .isEqualTo(bruteForce(kept, q, f, 8));
     }
+  }
+
+  @Test
+  void noArrayIsAHumongousG1Object() {
+    // G1's smallest region is 1 MB; an object over half a region is humongous
+    assertThat(ExactVectorIndex.SLAB_DIMS * ExactVectorIndex.BLOCK * Float.BYTES)
+        .isLessThanOrEqualTo(512 * 1024);
   }
 
   @Test
