@@ -15,6 +15,11 @@ import java.util.function.Supplier;
 public final class RunbookCommand implements Command {
   static final int RESULTS = 3;
   static final int SNIPPET_CHARS = 450;
+  static final int NOTES = 2;
+  static final int HEADER_QUERY_CHARS = 100;
+
+  /** A channel note is shown beside the runbooks only when it is this close to the question. */
+  static final double NOTE_MIN_COSINE = 0.45;
 
   private static final Syntax SYNTAX = Syntax.of("runbook").text("QUERY").build();
 
@@ -49,11 +54,13 @@ public final class RunbookCommand implements Command {
             new MemoryQuery(MemoryKind.RUNBOOK, query, List.of(Scope.global()), null, RESULTS));
     if (hits.isEmpty()) {
       return Replies.nothing(
-          "No runbook matches “" + Mrkdwn.escape(query) + "”.",
-          "There are " + store.size(MemoryKind.RUNBOOK) + " runbook sections; try other words.");
+          "No runbooks are indexed yet.",
+          "They are read at start and every minute from JAMIE_RUNBOOKS_DIR (or the shipped set);"
+              + " the bot's log says what it found.");
     }
+    String title = Mrkdwn.truncate(query, HEADER_QUERY_CHARS);
     Message.Builder m =
-        Message.builder("Runbooks for " + query).header("Runbooks for “" + query + "”");
+        Message.builder("Runbooks for " + title).header("Runbooks for “" + title + "”");
     for (Hit hit : hits) {
       Memory section = hit.memory();
       m.section(
@@ -62,6 +69,30 @@ public final class RunbookCommand implements Command {
               + "*\n"
               + Mrkdwn.escape(Snippets.best(section.text(), query, SNIPPET_CHARS)));
       m.context("Source: `" + section.source() + "`");
+    }
+    // what this channel has noted about it, which a runbook cannot know
+    List<Hit> notes =
+        store
+            .search(
+                new MemoryQuery(
+                    MemoryKind.TEAM,
+                    query,
+                    List.of(Scope.channel(inv.context().channelId())),
+                    null,
+                    NOTES))
+            .stream()
+            .filter(n -> n.vectorScore() >= NOTE_MIN_COSINE)
+            .toList();
+    if (!notes.isEmpty()) {
+      StringBuilder text = new StringBuilder("*This channel's notes*");
+      for (Hit note : notes) {
+        text.append("\n• ")
+            .append(Mrkdwn.escape(note.memory().text()))
+            .append(" _(`")
+            .append(note.memory().id())
+            .append("`)_");
+      }
+      m.section(text.toString());
     }
     return m.build();
   }

@@ -102,6 +102,24 @@ class DemoMemoryIT {
   }
 
   @Test
+  void runbookAlsoShowsWhatThisChannelNotedAboutIt() {
+    // given #shop noted how its database is reached
+    ask(
+        SHOP,
+        "/jamie remember orders-db connection refused means the pgbouncer pod is down, restart pgbouncer first",
+        "Noted");
+
+    // when someone in #shop looks up the runbook, the note comes with it
+    JsonNode reply = ask(SHOP, "/jamie runbook database connection refused", "Runbooks for");
+    assertThat(reply.toString())
+        .contains("database-connection-refused.md", "This channel's notes", "pgbouncer");
+
+    // and not in #general
+    JsonNode elsewhere = ask(GENERAL, "/jamie runbook database connection refused", "Runbooks for");
+    assertThat(elsewhere.toString()).doesNotContain("pgbouncer");
+  }
+
+  @Test
   void aSecretIsNeverStored() {
     JsonNode refused =
         ask(SHOP, "/jamie remember the token is xoxb-1234567890-abcdefghijkl", "won't store it");
