@@ -48,7 +48,7 @@ public final class Commands {
             new DescribeCommand(),
             new LogsCommand(),
             new EventsCommand(),
-            new DiagnoseCommand(),
+            new DiagnoseCommand(memory != null),
             new RunbookCommand(memory),
             new RememberCommand(memory, noteTtl),
             new MemoriesCommand(memory),

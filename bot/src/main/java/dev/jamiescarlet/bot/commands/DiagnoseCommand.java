@@ -35,15 +35,22 @@ public final class DiagnoseCommand implements Command {
           .build();
 
   private final Function<CommandContext, Diagnoser> diagnosers;
+  private final boolean runbooks;
 
   /** Diagnoses through fabric8 with the context's clusters. */
   public DiagnoseCommand() {
-    this(ctx -> new Fabric8Diagnoser(ctx.clusters(), ctx.clock()));
+    this(false);
+  }
+
+  /** Diagnoses through fabric8; {@code runbooks} adds a Runbook button to each finding. */
+  public DiagnoseCommand(boolean runbooks) {
+    this(ctx -> new Fabric8Diagnoser(ctx.clusters(), ctx.clock()), runbooks);
   }
 
   /** Diagnoses with the diagnoser the function gives, for tests. */
-  DiagnoseCommand(Function<CommandContext, Diagnoser> diagnosers) {
+  DiagnoseCommand(Function<CommandContext, Diagnoser> diagnosers, boolean runbooks) {
     this.diagnosers = Objects.requireNonNull(diagnosers, "diagnosers");
+    this.runbooks = runbooks;
   }
 
   @Override
@@ -98,6 +105,9 @@ public final class DiagnoseCommand implements Command {
     for (Finding f : findings.subList(0, Math.min(MAX_FINDINGS, findings.size()))) {
       m.section(Mrkdwn.truncate(section(f), MAX_SECTION));
       List<Block.Button> buttons = buttons(f, cluster.name(), actionIds);
+      if (runbooks && buttons.size() < Workloads.MAX_BUTTONS) {
+        buttons.add(runbookButton(f, actionIds));
+      }
       if (!buttons.isEmpty()) {
         m.actions(buttons);
       }
@@ -160,6 +170,17 @@ public final class DiagnoseCommand implements Command {
               Format.cut(label(command) + ": " + f.object().name(), 75), unique, value));
     }
     return out;
+  }
+
+  /** Looks the finding up in the runbooks: its title says what is wrong in their words. */
+  private static Block.Button runbookButton(Finding f, Set<String> actionIds) {
+    String value = "runbook " + f.title();
+    String actionId = Buttons.RUN_PREFIX + Format.cut(value, MAX_ACTION_ID - 8);
+    String unique = actionId;
+    for (int i = 2; !actionIds.add(unique); i++) {
+      unique = actionId + "#" + i;
+    }
+    return Block.Button.of("Runbook", unique, value);
   }
 
   static String label(String command) {

@@ -36,7 +36,8 @@ class DiagnoseCommandTest {
                               throw failWith;
                             }
                             return new Diagnosis(c, ns, target, findings, 8, List.of());
-                          }))));
+                          },
+                      false))));
 
   private Message run(String text) {
     return runner.run(text, cluster.context());
@@ -56,6 +57,36 @@ class DiagnoseCommandTest {
         "Read why the last instance died: `logs deploy/" + name + " -n shop --previous`.",
         List.of(
             "logs deploy/" + name + " -n shop --previous", "describe deploy/" + name + " -n shop"));
+  }
+
+  @Test
+  void withRunbooksEachFindingOffersItsRunbook() {
+    // given a bot with memory, and a crash loop
+    CommandRunner withRunbooks =
+        new CommandRunner(
+            new Commands(
+                List.of(
+                    new DiagnoseCommand(
+                        ctx ->
+                            (c, ns, target) ->
+                                new Diagnosis(
+                                    c, ns, target, List.of(crash("checkout")), 8, List.of()),
+                        true))));
+
+    // when diagnosed
+    Message m = withRunbooks.run("diagnose -n shop", cluster.context());
+
+    // then the finding's buttons end with a Runbook lookup of its title
+    Block.Actions actions =
+        m.blocks().stream()
+            .filter(Block.Actions.class::isInstance)
+            .map(Block.Actions.class::cast)
+            .findFirst()
+            .orElseThrow();
+    Block.Button last = actions.buttons().get(actions.buttons().size() - 1);
+    assertThat(last.text()).isEqualTo("Runbook");
+    assertThat(last.value()).isEqualTo("runbook " + crash("checkout").title());
+    assertThat(last.actionId()).startsWith("run:runbook ");
   }
 
   @Test

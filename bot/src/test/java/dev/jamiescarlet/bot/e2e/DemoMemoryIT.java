@@ -120,6 +120,22 @@ class DemoMemoryIT {
   }
 
   @Test
+  void aDiagnosisFindingsRunbookButtonFindsTheRightRunbook() {
+    // given a diagnosis of shop, whose findings carry Runbook buttons
+    JsonNode diagnosis = ask(SHOP, "/jamie diagnose deploy/checkout -n shop", "Runbook");
+    String value = diagnosis.toString().replaceAll(".*\"value\":\"(runbook [^\"]+)\".*", "$1");
+    assertThat(value).startsWith("runbook checkout");
+
+    // when Ada clicks it, the CrashLoopBackOff runbook comes first
+    String since = slack.post(SHOP, ADA, "/jamie help");
+    slack.click(SHOP, ADA, "run:" + value, value);
+    JsonNode reply =
+        slack.awaitMessage(SHOP, since, m -> m.toString().contains("Runbooks for"), WAIT);
+    String text = reply.toString();
+    assertThat(text.indexOf("Source: `crashloopbackoff.md`")).isEqualTo(text.indexOf("Source:"));
+  }
+
+  @Test
   void aSecretIsNeverStored() {
     JsonNode refused =
         ask(SHOP, "/jamie remember the token is xoxb-1234567890-abcdefghijkl", "won't store it");
