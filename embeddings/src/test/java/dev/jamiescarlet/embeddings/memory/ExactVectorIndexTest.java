@@ -14,8 +14,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class ExactVectorIndexTest {
-  // three slabs (64 + 64 + 2), the last not a multiple of 4, so every kernel path runs
-  private static final int DIM = 130;
+  // two int8 slabs (256 + 14), the last not a multiple of 4, so every kernel path runs
+  private static final int DIM = 270;
   private static final long NOW = 1_000_000L;
 
   private record Entry(String id, float[] v, String scope, String cluster, long expires) {}
@@ -29,11 +29,14 @@ class ExactVectorIndexTest {
   }
 
   private static List<String> bruteForce(List<Entry> all, float[] q, SearchFilter f, int k) {
+    record Scored(String id, double score) {}
+    // a stable sort, so equal scores keep insertion order
     return all.stream()
         .filter(e -> f.accepts(e.scope(), e.cluster(), e.expires()))
-        .sorted(Comparator.comparingDouble((Entry e) -> -Vectors.dot(e.v(), q)))
+        .map(e -> new Scored(e.id(), Vectors.dot(e.v(), q)))
+        .sorted(Comparator.comparingDouble((Scored e) -> -e.score()))
         .limit(k)
-        .map(Entry::id)
+        .map(Scored::id)
         .toList();
   }
 
@@ -72,10 +75,12 @@ class ExactVectorIndexTest {
       // when
       List<Ranked> top = index.search(q, f, 10);
 
-      // then the ids and their order match an exhaustive scan, and scores are the cosines
+      // then the ids and their order match an exhaustive scan, and scores are the exact cosines
       assertThat(top.stream().map(Ranked::id).toList()).isEqualTo(bruteForce(all, q, f, 10));
-      Entry best = all.get(Integer.parseInt(top.get(0).id().substring(1)));
-      assertThat(top.get(0).score()).isCloseTo(Vectors.dot(best.v(), q), within());
+      for (Ranked hit : top) {
+        Entry e = all.get(Integer.parseInt(hit.id().substring(1)));
+        assertThat(hit.score()).isEqualTo(Vectors.dot(e.v(), q));
+      }
     }
   }
 
@@ -129,9 +134,129 @@ class ExactVectorIndexTest {
   }
 
   @Test
+  void int8CandidatesAloneThenRerankEqualBruteForceOnRandomQueries() {
+    // given 20,000 random unit vectors of 384 dimensions: cosines bunched near 0, the hardest case
+    // for a quantised scan
+    int dim = 384;
+    Random r = new Random(2026);
+    List<Entry> all = new ArrayList<>();
+    ExactVectorIndex index = new ExactVectorIndex(dim);
+    for (int i = 0; i < 20_000; i++) {
+      Entry e = new Entry("m" + i, randomUnit(r, dim), "global", null, SearchFilter.NEVER);
+      all.add(e);
+      index.put(e.id(), e.v(), e.scope(), e.cluster(), e.expires());
+    }
+    SearchFilter f = new SearchFilter(Set.of("global"), null, NOW);
+
+    for (int i = 0; i < 100; i++) {
+      float[] q = randomUnit(r, dim);
+
+      // when only the int8 candidate stage and the rerank run (no second pass)
+      List<Ranked> top = index.search(q, f, 5, false);
+
+      // then the top 5 is already the brute-force one, with bit-identical scores
+      assertThat(top.stream().map(Ranked::id).toList()).isEqualTo(bruteForce(all, q, f, 5));
+      assertThat(top.get(0).score())
+          .isEqualTo(Vectors.dot(all.get(Integer.parseInt(top.get(0).id().substring(1))).v(), q));
+    }
+    // and with the check on, none of those searches needed a second pass
+    for (int i = 0; i < 20; i++) {
+      index.search(randomUnit(r, dim), f, 5);
+    }
+    assertThat(index.secondPasses()).isZero();
+    assertThat(ExactVectorIndex.candidates(5)).isEqualTo(100);
+    assertThat(ExactVectorIndex.candidates(10)).isEqualTo(200);
+  }
+
+  @Test
+  void nearDuplicatesTakeTheSecondPassAndStayExact() {
+    // given 3,000 copies of one vector with noise far below an int8 step, so the int8 scores tie
+    // and the candidates cannot be proven to hold the top k
+    Random r = new Random(5);
+    float[] base = randomUnit(r, DIM);
+    List<Entry> all = new ArrayList<>();
+    ExactVectorIndex index = new ExactVectorIndex(DIM);
+    for (int i = 0; i < 3_000; i++) {
+      float[] v = base.clone();
+      for (int d = 0; d < DIM; d++) {
+        v[d] += (float) (1e-4 * r.nextGaussian());
+      }
+      Entry e = new Entry("m" + i, Vectors.normalised(v), "global", null, SearchFilter.NEVER);
+      all.add(e);
+      index.put(e.id(), e.v(), e.scope(), e.cluster(), e.expires());
+    }
+    SearchFilter f = new SearchFilter(Set.of("global"), null, NOW);
+
+    for (int i = 0; i < 5; i++) {
+      float[] q = base.clone();
+      q[i] += 0.01f;
+      q = Vectors.normalised(q);
+
+      // when
+      List<Ranked> top = index.search(q, f, 5);
+
+      // then
+      assertThat(top.stream().map(Ranked::id).toList()).isEqualTo(bruteForce(all, q, f, 5));
+    }
+    assertThat(index.secondPasses()).isEqualTo(5);
+  }
+
+  @Test
+  void quantiserRoundTripIsWithinHalfAStep() {
+    Random r = new Random(17);
+    for (int i = 0; i < 1_000; i++) {
+      // given unit vectors and some of other lengths and spreads
+      float[] v = randomUnit(r, DIM);
+      float stretch = i % 3 == 0 ? (float) (0.01 + 10 * r.nextDouble()) : 1f;
+      for (int d = 0; d < DIM; d++) {
+        v[d] *= stretch;
+      }
+
+      // when
+      ExactVectorIndex.Quantised q = ExactVectorIndex.quantise(v);
+
+      // then the scale is max|x| / 127, codes use the full range, and every component comes back
+      // within half a step
+      float max = 0f;
+      int maxCode = 0;
+      for (int d = 0; d < DIM; d++) {
+        max = Math.max(max, Math.abs(v[d]));
+        maxCode = Math.max(maxCode, Math.abs(q.codes()[d]));
+        assertThat(Math.abs(v[d] - (double) q.scale() * q.codes()[d]))
+            .isLessThanOrEqualTo(q.maxError() * (1 + 1e-5));
+      }
+      assertThat(q.scale()).isEqualTo(max / 127f);
+      assertThat(maxCode).isEqualTo(127);
+      assertThat(q.maxError()).isLessThanOrEqualTo(max / 254.0 * (1 + 1e-6));
+    }
+    // and the zero vector stays zero with scale 0
+    ExactVectorIndex.Quantised zero = ExactVectorIndex.quantise(new float[4]);
+    assertThat(zero.scale()).isZero();
+    assertThat(zero.codes()).containsOnly((byte) 0);
+  }
+
+  @Test
+  void zeroQueryReturnsTiesInInsertionOrder() {
+    // given
+    Random r = new Random(8);
+    ExactVectorIndex index = new ExactVectorIndex(DIM);
+    for (int i = 0; i < 300; i++) {
+      index.put("m" + i, randomUnit(r, DIM), "global", null, SearchFilter.NEVER);
+    }
+
+    // when every score is 0
+    List<Ranked> top =
+        index.search(new float[DIM], new SearchFilter(Set.of("global"), null, NOW), 3);
+
+    // then
+    assertThat(top).extracting(Ranked::id).containsExactly("m0", "m1", "m2");
+    assertThat(top).extracting(Ranked::score).containsOnly(0.0);
+  }
+
+  @Test
   void noArrayIsAHumongousG1Object() {
     // G1's smallest region is 1 MB; an object over half a region is humongous
-    assertThat(ExactVectorIndex.SLAB_DIMS * ExactVectorIndex.BLOCK * Float.BYTES)
+    assertThat(ExactVectorIndex.SLAB_DIMS * ExactVectorIndex.BLOCK * Byte.BYTES)
         .isLessThanOrEqualTo(512 * 1024);
   }
 
@@ -152,6 +277,9 @@ class ExactVectorIndexTest {
 
   @Test
   void wrongDimensionsAreRejectedWithTheSizes() {
+    assertThatThrownBy(() -> new ExactVectorIndex(0)).hasMessageContaining("got 0");
+    assertThatThrownBy(() -> new ExactVectorIndex(ExactVectorIndex.MAX_DIM + 1))
+        .hasMessageContaining("vector dimension must be 1 to " + ExactVectorIndex.MAX_DIM);
     ExactVectorIndex index = new ExactVectorIndex(DIM);
     assertThatThrownBy(() -> index.put("a", new float[3], "global", null, SearchFilter.NEVER))
         .hasMessageContaining("3 dimensions in an index of " + DIM);
@@ -205,9 +333,5 @@ class ExactVectorIndexTest {
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  private static org.assertj.core.data.Offset<Double> within() {
-    return org.assertj.core.data.Offset.offset(1e-5);
   }
 }
