@@ -1,11 +1,11 @@
 package dev.jamiescarlet.embeddings.routing;
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps cost one. */
-final class EditDistance {
+public final class EditDistance {
   private EditDistance() {}
 
   /** The distance, or {@code limit + 1} as soon as it must exceed {@code limit}. */
-  static int between(String a, String b, int limit) {
+  public static int between(String a, String b, int limit) {
     if (Math.abs(a.length() - b.length()) > limit) {
       return limit + 1;
     }
