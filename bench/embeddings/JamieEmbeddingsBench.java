@@ -48,6 +48,13 @@ public final class JamieEmbeddingsBench {
           report("micro-batched fp32 vs batch-32 fp32", fp32Vectors, concurrently(model, texts, 32));
         }
       }
+      // the pre-2026-11-21 set-up for comparison: one batcher worker, ONNX Runtime's own threads
+      ModelLocation location = ModelLocation.resolve(null, quantized, cache);
+      try (JamieEmbeddingModel model = new JamieEmbeddingModel(SentenceEncoder.load(location, 1))) {
+        String name = quantized ? "jamie-1worker-int8" : "jamie-1worker-fp32";
+        measure(name, "32", texts, t -> inChunks(model, t, 32));
+        measure(name, "32 callers", texts, t -> concurrently(model, t, 32));
+      }
     }
   }
 

@@ -38,7 +38,18 @@ public final class Embeddings {
   public static JamieEmbeddingModel load(String configuredPath, boolean quantized, Path cacheDir) {
     prepare(configuredPath, cacheDir);
     ModelLocation location = ModelLocation.resolve(configuredPath, quantized, cacheDir);
-    return new JamieEmbeddingModel(SentenceEncoder.load(location, 1));
+    int workers = defaultWorkers(Runtime.getRuntime().availableProcessors());
+    // one worker per core, each model call on its own core: no thread pool hand-offs inside ORT
+    int threadsPerCall = Math.max(1, Runtime.getRuntime().availableProcessors() / workers);
+    return new JamieEmbeddingModel(
+        SentenceEncoder.load(location, workers, threadsPerCall),
+        JamieEmbeddingModel.DEFAULT_MAX_BATCH,
+        workers);
+  }
+
+  /** Batcher workers for this many cores: one each, at most four. */
+  static int defaultWorkers(int cores) {
+    return Math.max(1, Math.min(4, cores));
   }
 
   private static void prepare(String configuredPath, Path cacheDir) {

@@ -26,8 +26,13 @@ public final class JamieEmbeddingModel implements EmbeddingModel, AutoCloseable 
   }
 
   JamieEmbeddingModel(BatchEncoder encoder, int maxBatch) {
+    this(encoder, maxBatch, 1);
+  }
+
+  /** {@code workers} threads run batches at once; the encoder needs that many predictors. */
+  JamieEmbeddingModel(BatchEncoder encoder, int maxBatch, int workers) {
     this.encoder = encoder;
-    this.batcher = new MicroBatcher(encoder, maxBatch);
+    this.batcher = new MicroBatcher(encoder, maxBatch, workers);
   }
 
   /** Embeds the segments' texts; waits while other callers' batches run. */

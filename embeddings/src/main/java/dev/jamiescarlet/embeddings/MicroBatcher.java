@@ -8,14 +8,20 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Queues texts from concurrent callers and runs them through one encoder in batches of similar
- * token length; a lone caller's text runs at once, with no wait for company.
+ * Queues texts from concurrent callers and runs them through an encoder in batches of similar token
+ * length, on one or more worker threads; a lone caller's text runs at once, with no wait for
+ * company.
+ *
+ * <p>With several workers each takes the next batch from a shared queue. A worker that takes fewer
+ * texts than would fill a batch for every worker cuts them into smaller batches, one per worker, so
+ * that a single caller's 32 texts keep all of them busy.
  */
 final class MicroBatcher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MicroBatcher.class);
@@ -23,25 +29,44 @@ final class MicroBatcher implements AutoCloseable {
   /** A batch is cut where the next text is longer than this factor times its shortest, plus 8. */
   static final double LENGTH_SPREAD = 1.5;
 
-  private static final Request STOP = new Request(List.of(), new int[0]);
-
   private final BatchEncoder encoder;
   private final int maxBatch;
   private final int maxRound;
-  private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
-  private final Thread worker;
+  private final int workerCount;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition work = lock.newCondition();
+  // texts not yet cut into batches, in arrival order; guarded by lock
+  private final Deque<Item> waiting = new ArrayDeque<>();
+  // batches cut by one worker for whichever worker is free next; guarded by lock
+  private final Deque<List<Item>> ready = new ArrayDeque<>();
+  private final List<Thread> workers;
   private volatile boolean closed;
 
+  /** One worker thread. */
   MicroBatcher(BatchEncoder encoder, int maxBatch) {
+    this(encoder, maxBatch, 1);
+  }
+
+  /** {@code workers} threads, each running one batch at a time through {@code encoder}. */
+  MicroBatcher(BatchEncoder encoder, int maxBatch, int workers) {
     if (maxBatch < 1) {
       throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
     }
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be at least 1, was " + workers);
+    }
     this.encoder = encoder;
     this.maxBatch = maxBatch;
-    // a few batches per round, so one caller's thousand texts cannot starve a one-text caller
+    this.workerCount = workers;
+    // a few batches per round, so sorting by length has something to sort, but stays bounded
     this.maxRound = maxBatch * 4;
-    // a platform thread: ONNX Runtime runs native code that would pin a virtual thread's carrier
-    this.worker = Thread.ofPlatform().daemon().name("jamie-embeddings-batcher").start(this::run);
+    List<Thread> threads = new ArrayList<>(workers);
+    for (int i = 0; i < workers; i++) {
+      // platform threads: ONNX Runtime runs native code that would pin a virtual thread's carrier
+      threads.add(
+          Thread.ofPlatform().daemon().name("jamie-embeddings-batcher-" + i).start(this::run));
+    }
+    this.workers = List.copyOf(threads);
   }
 
   /** Queues texts; the request's future completes with one vector per text, in order. */
@@ -49,13 +74,21 @@ final class MicroBatcher implements AutoCloseable {
     if (closed) {
       throw closedError();
     }
-    // tokenised on the caller's thread, so the worker only runs the model
+    // tokenised on the caller's thread, so the workers only run the model
     Request request = new Request(texts, encoder.tokenCounts(texts));
     if (texts.isEmpty()) {
       request.done.complete(List.of());
-    } else {
-      // one queue entry per caller, so the worker sees all of a caller's texts at once
-      queue.add(request);
+      return request;
+    }
+    lock.lock();
+    try {
+      if (closed) {
+        throw closedError();
+      }
+      waiting.addAll(request.items());
+      work.signal();
+    } finally {
+      lock.unlock();
     }
     return request;
   }
@@ -81,36 +114,46 @@ final class MicroBatcher implements AutoCloseable {
     return batches;
   }
 
+  /** The batch size for a round of {@code size} texts: small enough that every worker gets one. */
+  static int batchSize(int size, int maxBatch, int workers) {
+    return Math.max(1, Math.min(maxBatch, (size + workers - 1) / workers));
+  }
+
   private void run() {
-    Deque<Item> carry = new ArrayDeque<>();
-    boolean stopping = false;
-    while (!stopping || !carry.isEmpty()) {
-      if (carry.isEmpty()) {
-        Request first = take();
-        stopping = first == STOP || first == null;
-        carry.addAll(first == null ? List.of() : first.items());
-      }
-      // whoever queued while the last round ran joins this one: that is the micro-batching
-      for (Request next; !stopping && carry.size() < maxRound && (next = queue.poll()) != null; ) {
-        stopping = next == STOP;
-        carry.addAll(next.items());
-      }
-      List<Item> round = new ArrayList<>(maxRound);
-      while (round.size() < maxRound && !carry.isEmpty()) {
-        round.add(carry.poll());
-      }
-      for (List<Item> batch : buckets(round, maxBatch)) {
-        encode(batch);
-      }
+    for (List<Item> batch; (batch = next()) != null; ) {
+      encode(batch);
     }
   }
 
-  private Request take() {
+  /** The next batch to run; null once closed with nothing left, or when interrupted. */
+  private List<Item> next() {
+    lock.lock();
     try {
-      return queue.take();
+      while (ready.isEmpty() && waiting.isEmpty()) {
+        if (closed) {
+          return null;
+        }
+        work.await();
+      }
+      if (!ready.isEmpty()) {
+        return ready.poll();
+      }
+      // whoever queued while the last batches ran joins this round: that is the micro-batching
+      List<Item> round = new ArrayList<>(Math.min(maxRound, waiting.size()));
+      while (round.size() < maxRound && !waiting.isEmpty()) {
+        round.add(waiting.poll());
+      }
+      List<List<Item>> batches = buckets(round, batchSize(round.size(), maxBatch, workerCount));
+      for (int i = 1; i < batches.size(); i++) {
+        ready.add(batches.get(i));
+        work.signal();
+      }
+      return batches.get(0);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return null;
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -163,26 +206,41 @@ final class MicroBatcher implements AutoCloseable {
     stop();
   }
 
-  /** Like {@link #close()}; false when the worker is still inside the model after 30 s. */
+  /** Like {@link #close()}; false when a worker is still inside the model after 30 s. */
   boolean stop() {
-    if (closed) {
-      return !worker.isAlive();
-    }
-    closed = true;
-    queue.add(STOP);
-    boolean finished = false;
+    lock.lock();
     try {
-      finished = worker.join(Duration.ofSeconds(30));
+      closed = true;
+      work.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    boolean finished = true;
+    try {
+      for (Thread worker : workers) {
+        long left = Math.max(1, deadline - System.nanoTime());
+        finished &= worker.join(Duration.ofNanos(left));
+      }
       if (!finished) {
         log.warn("The embedding batcher did not finish its queue within 30 s; failing the rest");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      finished = false;
     }
-    // callers that raced with close land behind STOP; nobody will run them
-    List<Request> left = new ArrayList<>();
-    queue.drainTo(left);
-    left.forEach(r -> r.done.completeExceptionally(closedError()));
+    // what the workers did not get to (stuck or interrupted): nobody will run it
+    List<Item> left = new ArrayList<>();
+    lock.lock();
+    try {
+      left.addAll(waiting);
+      waiting.clear();
+      ready.forEach(left::addAll);
+      ready.clear();
+    } finally {
+      lock.unlock();
+    }
+    left.forEach(item -> item.request().done.completeExceptionally(closedError()));
     return finished;
   }
 

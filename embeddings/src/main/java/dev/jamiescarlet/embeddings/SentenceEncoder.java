@@ -51,10 +51,21 @@ public final class SentenceEncoder implements BatchEncoder {
     this.dimensions = encode(List.of("dimensions")).get(0).length;
   }
 
-  /** Loads the model; {@code parallelism} predictors may run at once. */
+  /** Loads the model; {@code parallelism} predictors may run at once, ONNX Runtime's threads. */
   public static SentenceEncoder load(ModelLocation location, int parallelism) {
+    return load(location, parallelism, 0);
+  }
+
+  /**
+   * Loads the model; {@code parallelism} predictors may run at once, each model call on {@code
+   * threadsPerCall} threads (0: ONNX Runtime's default, one per core).
+   */
+  public static SentenceEncoder load(ModelLocation location, int parallelism, int threadsPerCall) {
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
+    }
+    if (threadsPerCall < 0) {
+      throw new IllegalArgumentException("threadsPerCall must be 0 or more, was " + threadsPerCall);
     }
     DjlSetup.quiet(location.remote());
     Criteria.Builder<String, float[]> criteria =
@@ -69,6 +80,12 @@ public final class SentenceEncoder implements BatchEncoder {
             .optArgument("truncation", "true")
             .optArgument("maxLength", Integer.toString(MAX_TOKENS))
             .optArgument("padding", "longest");
+    if (threadsPerCall > 0) {
+      // DJL hands these to ONNX Runtime's SessionOptions (OrtModel.getSessionOptions)
+      criteria
+          .optOption("intraOpNumThreads", Integer.toString(threadsPerCall))
+          .optOption("interOpNumThreads", "1");
+    }
     if (location.remote()) {
       criteria.optModelUrls(location.url());
     } else {

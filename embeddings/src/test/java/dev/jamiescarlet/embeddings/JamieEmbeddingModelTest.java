@@ -67,4 +67,41 @@ class JamieEmbeddingModelTest {
       assertThat(model.dimension()).isEqualTo(384);
     }
   }
+
+  @Test
+  void severalWorkersOnTheRealModelGiveTheSingleTextVectors() throws Exception {
+    ReferenceVectors reference = ReferenceVectors.load();
+    Embeddings.load(null, false, cache).close(); // unpacks the bundled model, sets DJL up
+    assertThat(Embeddings.defaultWorkers(1)).isEqualTo(1);
+    assertThat(Embeddings.defaultWorkers(16)).isEqualTo(4);
+    SentenceEncoder encoder = SentenceEncoder.load(ModelLocation.resolve(null, false, cache), 3, 1);
+    try (JamieEmbeddingModel model = new JamieEmbeddingModel(encoder, 32, 3);
+        ExecutorService pool = Executors.newFixedThreadPool(16)) {
+      // given each reference sentence embedded alone
+      List<float[]> alone = new ArrayList<>();
+      for (String text : reference.texts()) {
+        alone.add(model.embed(text).content().vector());
+      }
+      // when 96 callers embed them at once through three workers, singly and in pairs
+      int n = reference.texts().size();
+      List<Future<List<float[]>>> results = new ArrayList<>();
+      for (int i = 0; i < 96; i++) {
+        List<String> texts =
+            i % 2 == 0
+                ? List.of(reference.texts().get(i % n))
+                : List.of(reference.texts().get(i % n), reference.texts().get((i + 1) % n));
+        results.add(pool.submit(() -> model.embedTexts(texts)));
+      }
+      // then every caller gets the single-text vectors of its own sentences
+      for (int i = 0; i < 96; i++) {
+        List<float[]> got = results.get(i).get();
+        assertThat(ReferenceVectors.cosine(got.get(0), alone.get(i % n)))
+            .isGreaterThanOrEqualTo(0.9999);
+        if (i % 2 == 1) {
+          assertThat(ReferenceVectors.cosine(got.get(1), alone.get((i + 1) % n)))
+              .isGreaterThanOrEqualTo(0.9999);
+        }
+      }
+    }
+  }
 }

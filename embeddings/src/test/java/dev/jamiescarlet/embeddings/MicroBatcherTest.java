@@ -115,4 +115,69 @@ class MicroBatcherTest {
         .hasMessageContaining("is closed");
     batcher.close();
   }
+
+  @Test
+  void severalWorkersSplitOneCallersTextsAndEachCallerGetsItsOwnVectors() throws Exception {
+    try (MicroBatcher batcher = new MicroBatcher(encoder, 32, 2)) {
+      // when one caller hands over 32 texts of similar length
+      List<String> texts = new ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        texts.add("text number " + (10 + i));
+      }
+      List<float[]> vectors = batcher.submit(texts).done.get(10, TimeUnit.SECONDS);
+      // then they come back in order, cut into one batch per worker
+      for (int i = 0; i < 32; i++) {
+        assertThat(vectors.get(i)[1]).isEqualTo((float) texts.get(i).hashCode());
+      }
+      assertThat(encoder.batches).hasSize(2).allSatisfy(b -> assertThat(b).hasSize(16));
+      // and many concurrent callers each get the vector of their own text
+      List<CompletableFuture<List<float[]>>> callers = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        callers.add(batcher.submit(List.of("caller " + i, "x".repeat(i % 7 + 1))).done);
+      }
+      for (int i = 0; i < 200; i++) {
+        List<float[]> got = callers.get(i).get(10, TimeUnit.SECONDS);
+        assertThat(got.get(0)[1]).isEqualTo((float) ("caller " + i).hashCode());
+        assertThat(got.get(1)[0]).isEqualTo(i % 7 + 1);
+      }
+    }
+  }
+
+  @Test
+  void withSeveralWorkersAPoisonousTextFailsOnlyItsCallerAndCloseDrains() throws Exception {
+    MicroBatcher batcher = new MicroBatcher(encoder, 32, 3);
+    // given all workers held inside the model and more texts queued, one of them poisonous
+    encoder.poison = "bad text"::equals;
+    encoder.gate = new CountDownLatch(1);
+    MicroBatcher.Request busy = batcher.submit(List.of("one", "two", "six"));
+    assertThat(encoder.entered.await(10, TimeUnit.SECONDS)).isTrue();
+    MicroBatcher.Request bad = batcher.submit(List.of("bad text"));
+    MicroBatcher.Request good = batcher.submit(List.of("good text", "more good text"));
+    // when the batcher closes while they are in flight
+    CompletableFuture<Void> closing = CompletableFuture.runAsync(batcher::close);
+    encoder.gate.countDown();
+    closing.get(10, TimeUnit.SECONDS);
+    // then the good callers were served, the bad one failed alone, and new texts are refused
+    assertThat(busy.done.get()).hasSize(3);
+    assertThat(good.done.get()).hasSize(2);
+    assertThatThrownBy(() -> bad.done.get())
+        .cause()
+        .isInstanceOf(EmbeddingModelException.class)
+        .hasMessageContaining("The embedding model fake failed");
+    assertThatThrownBy(() -> batcher.submit(List.of("late")))
+        .isInstanceOf(EmbeddingModelException.class)
+        .hasMessageContaining("is closed");
+    assertThat(batcher.stop()).isTrue();
+  }
+
+  @Test
+  void batchSizeGivesEveryWorkerABatchUpToTheMaximum() {
+    assertThat(MicroBatcher.batchSize(32, 32, 2)).isEqualTo(16);
+    assertThat(MicroBatcher.batchSize(3, 32, 2)).isEqualTo(2);
+    assertThat(MicroBatcher.batchSize(1, 32, 4)).isEqualTo(1);
+    assertThat(MicroBatcher.batchSize(128, 32, 2)).isEqualTo(32);
+    assertThat(MicroBatcher.batchSize(40, 32, 1)).isEqualTo(32);
+    assertThatThrownBy(() -> new MicroBatcher(encoder, 32, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
