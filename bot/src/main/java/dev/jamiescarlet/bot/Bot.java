@@ -4,6 +4,10 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
+import dev.jamiescarlet.agents.definitions.AgentDefinition;
+import dev.jamiescarlet.agents.definitions.AgentDefinitionException;
+import dev.jamiescarlet.agents.definitions.AgentDefinitions;
+import dev.jamiescarlet.agents.prompts.PromptLibrary;
 import dev.jamiescarlet.bot.approvals.ApprovalFlow;
 import dev.jamiescarlet.bot.approvals.Approvals;
 import dev.jamiescarlet.bot.audit.AuditLog;
@@ -61,6 +65,7 @@ public final class Bot implements AutoCloseable {
   private HttpServer http;
   private KamajiDiscovery kamaji;
   private MemoryServices memory;
+  private AgentDefinitions agents;
   private CompletableFuture<KamajiDiscovery> kamajiStart;
 
   private Bot(JamieConfig config, ClusterRegistry clusters, Policy policy, Mongo store) {
@@ -116,8 +121,33 @@ public final class Bot implements AutoCloseable {
     }
   }
 
+  /**
+   * The agent definitions (shipped, plus {@code JAMIE_AGENTS_DIR}), with model endpoints defaulted
+   * from {@code env}; one log line per agent.
+   */
+  static AgentDefinitions loadAgents(JamieConfig config, Map<String, String> env) {
+    AgentDefinitions agents;
+    try {
+      agents =
+          AgentDefinitions.load(
+              config.agentsDir(), env, PromptLibrary.standard(config.promptsDir()));
+    } catch (AgentDefinitionException | IllegalArgumentException e) {
+      String where =
+          config.agentsDir() == null
+              ? "the shipped agents"
+              : "JAMIE_AGENTS_DIR (" + config.agentsDir() + ")";
+      throw new StartupException(where + " cannot be used:\n" + e.getMessage(), e);
+    }
+    for (AgentDefinition a : agents.all()) {
+      log.info("agent {}: {}, tools {}", a.name(), a.model().describe(), a.toolNames());
+    }
+    return agents;
+  }
+
   private void startAll() {
     Clock clock = Clock.systemUTC();
+    // a bad definition fails the start before anything opens
+    agents = loadAgents(config, System.getenv());
     // tenants are listed while the store opens and the Slack app is built
     kamajiStart =
         CompletableFuture.supplyAsync(
@@ -260,6 +290,11 @@ public final class Bot implements AutoCloseable {
   /** Runbooks, notes and plain English; null when memory is off. */
   public MemoryServices memory() {
     return memory;
+  }
+
+  /** The agents in use. */
+  public AgentDefinitions agents() {
+    return agents;
   }
 
   /** The HTTP server's port. */

@@ -30,6 +30,7 @@ import java.util.Map;
  * @param sandboxPort sandbox port (demo only)
  * @param logFormat json or text
  * @param promptsDir prompt override directory, or null
+ * @param agentsDir directory of agent definition files, or null for the shipped agents only
  * @param mongodbUri MongoDB connection string, or null for the embedded store
  * @param dataDir directory of the embedded store
  * @param policyFile policy file, or null for read-only without a policy
@@ -53,6 +54,7 @@ public record JamieConfig(
     int sandboxPort,
     String logFormat,
     String promptsDir,
+    Path agentsDir,
     String mongodbUri,
     Path dataDir,
     Path policyFile,
@@ -94,6 +96,7 @@ public record JamieConfig(
     String mongodbUri = r.mongodbUri();
     Path dataDir = Path.of(r.get(Settings.DATA_DIR));
     Path policyFile = r.policyFile();
+    Path agentsDir = r.directory(Settings.AGENTS_DIR);
     Duration approvalTtl = r.duration(Settings.APPROVAL_TTL);
     MemoryConfig memory =
         new MemoryConfig(
@@ -120,6 +123,7 @@ public record JamieConfig(
         sandboxPort,
         format,
         r.get(Settings.PROMPTS_DIR),
+        agentsDir,
         mongodbUri,
         dataDir,
         policyFile,
@@ -146,6 +150,7 @@ public record JamieConfig(
         sandboxPort,
         logFormat,
         promptsDir,
+        agentsDir,
         mongodbUri,
         dataDir,
         policyFile,

@@ -91,6 +91,12 @@ public final class Settings {
           null,
           "Directory of prompt files overriding the packaged ones (default: `./prompts` when present).",
           false);
+  public static final Setting AGENTS_DIR =
+      new Setting(
+          "JAMIE_AGENTS_DIR",
+          null,
+          "Directory of agent definition YAML files (a mounted ConfigMap works): a file whose `name` matches a shipped agent replaces it, other names add agents (see `agent-definitions/`). Unset: the shipped Jamie and Scarlet only.",
+          false);
 
   public static final Setting MONGODB_URI =
       new Setting(
@@ -168,6 +174,7 @@ public final class Settings {
           LOG_FORMAT,
           LOG_LEVEL,
           PROMPTS_DIR,
+          AGENTS_DIR,
           MONGODB_URI,
           DATA_DIR,
           POLICY_FILE,
