@@ -8,6 +8,8 @@ package dev.jamiescarlet.tools.redaction;
 public final class Redactor {
   private static final Redactor INSTANCE = new Redactor();
 
+  private Redactor() {}
+
   /** The shared instance; there is nothing to configure. */
   public static Redactor get() {
     return INSTANCE;
