@@ -10,6 +10,7 @@ import dev.jamiescarlet.bot.message.Message;
 import dev.jamiescarlet.bot.render.BlockKitRenderer;
 import dev.jamiescarlet.bot.render.FileUpload;
 import dev.jamiescarlet.bot.render.RenderedMessage;
+import dev.jamiescarlet.tools.redaction.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class SlackReplier implements Replier {
 
   @Override
   public String post(ReplyTarget target, Message message) {
-    RenderedMessage rendered = renderer.render(message);
+    RenderedMessage rendered = render(message);
     if (target.responseUrl() != null) {
       respond(target, rendered, message.inChannel(), false);
       if (!rendered.files().isEmpty()) {
@@ -90,7 +91,7 @@ public final class SlackReplier implements Replier {
 
   @Override
   public void update(String channel, String ts, Message message) {
-    RenderedMessage rendered = renderer.render(message);
+    RenderedMessage rendered = render(message);
     calls.run(
         "chat.update",
         channel,
@@ -107,7 +108,7 @@ public final class SlackReplier implements Replier {
 
   @Override
   public void postEphemeral(String channel, String userId, String threadTs, Message message) {
-    RenderedMessage rendered = renderer.render(message);
+    RenderedMessage rendered = render(message);
     calls.run(
         "chat.postEphemeral",
         channel,
@@ -127,8 +128,13 @@ public final class SlackReplier implements Replier {
 
   @Override
   public void replaceOriginal(String responseUrl, String channel, Message message) {
-    RenderedMessage rendered = renderer.render(message);
+    RenderedMessage rendered = render(message);
     respond(ReplyTarget.responseUrl(channel, responseUrl, null), rendered, true, true);
+  }
+
+  // the single exit to Slack: nothing leaves unredacted, whatever a command or tool put in it
+  private RenderedMessage render(Message message) {
+    return RedactedMessages.redact(renderer.render(message), Redactor.get());
   }
 
   private void respond(

@@ -20,6 +20,8 @@ enum ResourceKind {
   NODE("Node", false, "node", "nodes", "no"),
   NAMESPACE("Namespace", false, "namespace", "namespaces", "ns");
 
+  private static final List<String> SECRET_NAMES = List.of("secret", "secrets");
+
   private final String kind;
   private final boolean namespaced;
   private final List<String> aliases;
@@ -48,6 +50,13 @@ enum ResourceKind {
   /** The kind for a name people type (case-insensitive; singular, plural or short). */
   static ResourceKind parse(String typed) {
     String wanted = typed == null ? "" : typed.trim().toLowerCase(Locale.ROOT);
+    if (SECRET_NAMES.contains(wanted)) {
+      // Secret data never leaves the cluster through the bot: no describe, no tool, no model
+      throw new KubernetesToolException(
+          Kind.INVALID_REQUEST,
+          "I don't read Secrets: their values must never reach Slack or a model. Use `kubectl get"
+              + " secret` yourself if you are allowed to.");
+    }
     for (ResourceKind k : values()) {
       if (k.aliases.contains(wanted) || k.kind.toLowerCase(Locale.ROOT).equals(wanted)) {
         return k;

@@ -27,4 +27,13 @@ class ResourceKindTest {
         .hasMessageContaining("deployment (deploy)")
         .hasMessageContaining("namespace (ns)");
   }
+
+  @Test
+  void secretsAreNeverDescribed() {
+    // when / then
+    assertThatThrownBy(() -> ResourceKind.parse("Secret"))
+        .isInstanceOf(KubernetesToolException.class)
+        .hasMessageContaining("I don't read Secrets");
+    assertThat(ResourceKind.values()).extracting(ResourceKind::kind).doesNotContain("Secret");
+  }
 }
