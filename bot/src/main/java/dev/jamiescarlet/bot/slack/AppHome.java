@@ -27,6 +27,7 @@ import dev.jamiescarlet.tools.kubernetes.Health;
 import dev.jamiescarlet.tools.kubernetes.KubernetesReads;
 import dev.jamiescarlet.tools.kubernetes.KubernetesToolException;
 import dev.jamiescarlet.tools.kubernetes.PodSummary;
+import dev.jamiescarlet.tools.redaction.Redactor;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -213,7 +214,13 @@ public final class AppHome {
     try {
       ViewsPublishResponse r =
           client.viewsPublish(
-              v -> v.userId(userId).view(Views.home(renderer.render(content(userId)))));
+              v ->
+                  v.userId(userId)
+                      .view(
+                          Views.home(
+                              // Home shows findings and actions: the same redaction as messages
+                              RedactedMessages.redact(
+                                  renderer.render(content(userId)), Redactor.get()))));
       if (!r.isOk()) {
         log.warn("views.publish failed: {}", r.getError());
       }

@@ -13,7 +13,7 @@ class SecretsTest {
         "the bot token is xoxb-1234567890-abcdefghij",
         "use `ghp_abcdefghijklmnopqrstuvwxyz012345` for the mirror",
         "aws key AKIAIOSFODNN7EXAMPLE is the ci one",
-        "db password= hunter2hunter2",
+        "db password=hunter2hunter2",
         "-----BEGIN RSA PRIVATE KEY----- MIIE...",
         "set TOKEN=abc123 in the job"
       })
@@ -36,6 +36,6 @@ class SecretsTest {
 
   @Test
   void theReasonNamesTheKindOfSecret() {
-    assertThat(Secrets.find("xapp-1-A0123-4567890-abcdef")).contains("a `xapp-` token");
+    assertThat(Secrets.find("xapp-1-A0123-4567890-abcdef")).contains("slack-token");
   }
 }

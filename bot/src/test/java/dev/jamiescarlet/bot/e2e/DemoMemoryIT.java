@@ -140,7 +140,7 @@ class DemoMemoryIT {
     JsonNode refused =
         ask(SHOP, "/jamie remember the token is xoxb-1234567890-abcdefghijkl", "won't store it");
 
-    assertThat(refused.toString()).contains("xoxb-");
+    assertThat(refused.toString()).contains("slack-token").doesNotContain("abcdefghijkl");
     assertThat(ask(SHOP, "/jamie memories", "notes").toString()).doesNotContain("1234567890");
   }
 
