@@ -1,0 +1,155 @@
+package dev.jamiescarlet.agents.scripted;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A real HTTP server on a loopback port that replays a {@link Script} as an OpenAI-compatible
+ * ({@code POST /v1/chat/completions}) and Ollama ({@code POST /api/chat}) model, recording every
+ * request body, so tests exercise the real LangChain4j clients end to end.
+ */
+public final class ScriptedModelServer implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpServer server;
+  private final ExecutorService executor = Executors.newCachedThreadPool();
+  private final Deque<Step> steps;
+  private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+  private final List<String> failures = new CopyOnWriteArrayList<>();
+  private final CountDownLatch closed = new CountDownLatch(1);
+
+  private ScriptedModelServer(Script script) throws IOException {
+    this.steps = new ArrayDeque<>(script.steps());
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/v1/chat/completions", exchange -> handle(exchange, false));
+    server.createContext("/api/chat", exchange -> handle(exchange, true));
+    // a cached pool so a hanging step never blocks the next request
+    server.setExecutor(executor);
+    server.start();
+  }
+
+  /** Starts a server replaying the script on an ephemeral loopback port. */
+  public static ScriptedModelServer start(Script script) throws IOException {
+    return new ScriptedModelServer(script);
+  }
+
+  /**
+   * The server's root, e.g. {@code http://127.0.0.1:41234}; OpenAI clients want {@code + "/v1"}.
+   */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** Every request body received so far, in order. */
+  public List<JsonNode> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** Expectation mismatches and requests beyond the end of the script, plus unused steps. */
+  public List<String> problems() {
+    List<String> problems = new ArrayList<>(failures);
+    synchronized (steps) {
+      steps.forEach(step -> problems.add("step never requested: " + step.description()));
+    }
+    return problems;
+  }
+
+  @Override
+  public void close() {
+    closed.countDown();
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange, boolean ollama) throws IOException {
+    try (exchange) {
+      JsonNode body = JSON.readTree(exchange.getRequestBody());
+      requests.add(body);
+      Step step;
+      synchronized (steps) {
+        step = steps.pollFirst();
+      }
+      if (step == null) {
+        failures.add("request beyond the end of the script: " + body);
+        send(exchange, 500, "application/json", "{\"error\":\"script exhausted\"}");
+        return;
+      }
+      if (!step.expectation().test(body)) {
+        failures.add("expected " + step.description() + " but got " + Messages.last(body));
+      }
+      boolean stream = body.path("stream").asBoolean(false);
+      answer(exchange, step.reply(), ollama, stream, body.path("model").asText("scripted"));
+    }
+  }
+
+  private void answer(
+      HttpExchange exchange, Reply reply, boolean ollama, boolean stream, String model)
+      throws IOException {
+    switch (reply) {
+      case Reply.Slow slow -> {
+        if (await(slow.delay().toMillis())) {
+          answer(exchange, slow.then(), ollama, stream, model);
+        }
+      }
+      case Reply.Hang hang -> await(Long.MAX_VALUE);
+      case Reply.Status status -> send(exchange, status.code(), "text/plain", status.body());
+      case Reply.Text text -> body(exchange, text, ollama, stream, model);
+      case Reply.ToolCall call -> body(exchange, call, ollama, stream, model);
+    }
+  }
+
+  private void body(
+      HttpExchange exchange, Reply reply, boolean ollama, boolean stream, String model)
+      throws IOException {
+    if (!stream) {
+      String json = ollama ? OllamaWire.complete(reply, model) : OpenAiWire.complete(reply, model);
+      send(exchange, 200, "application/json", json);
+      return;
+    }
+    List<String> parts = ollama ? OllamaWire.stream(reply, model) : OpenAiWire.stream(reply, model);
+    exchange
+        .getResponseHeaders()
+        .set("Content-Type", ollama ? "application/x-ndjson" : "text/event-stream");
+    exchange.sendResponseHeaders(200, 0);
+    OutputStream out = exchange.getResponseBody();
+    for (String part : parts) {
+      // flushed one by one so the client really sees partial responses
+      out.write(part.getBytes(StandardCharsets.UTF_8));
+      out.flush();
+    }
+  }
+
+  /** Waits until the server closes or the time passes; true if the server is still open. */
+  private boolean await(long millis) {
+    try {
+      return !closed.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static void send(HttpExchange exchange, int code, String type, String text)
+      throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.sendResponseHeaders(code, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+}
