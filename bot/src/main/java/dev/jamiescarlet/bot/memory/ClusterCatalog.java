@@ -10,10 +10,14 @@ import dev.jamiescarlet.tools.kubernetes.KubernetesReads;
 import dev.jamiescarlet.tools.kubernetes.KubernetesToolException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * What exists on the clusters, read as the person asking (so routing never offers names their RBAC
- * hides); a failed read means "nothing known", never an error.
+ * hides); each list is read once per catalogue and then kept, and a failed read means "nothing
+ * known", never an error.
  */
 final class ClusterCatalog implements EntityCatalog {
   /**
@@ -23,24 +27,44 @@ final class ClusterCatalog implements EntityCatalog {
 
   private final ClusterRegistry registry;
   private final KubernetesReads reads;
+  private final Map<String, Object> kept = new ConcurrentHashMap<>();
 
   ClusterCatalog(ClusterRegistry registry, KubernetesReads reads) {
     this.registry = registry;
     this.reads = reads;
   }
 
+  // not computeIfAbsent: workloads() reads namespaces() inside its own read, and a
+  // ConcurrentHashMap must not be updated from inside its mapping function
+  @SuppressWarnings("unchecked")
+  private <T> T once(String key, Supplier<T> read) {
+    Object value = kept.get(key);
+    if (value == null) {
+      value = read.get();
+      Object earlier = kept.putIfAbsent(key, value);
+      if (earlier != null) {
+        value = earlier;
+      }
+    }
+    return (T) value;
+  }
+
   @Override
   public List<String> clusters() {
-    return registry.clusters().stream().map(ClusterInfo::name).toList();
+    return once("clusters", () -> registry.clusters().stream().map(ClusterInfo::name).toList());
   }
 
   @Override
   public List<String> namespaces(String cluster) {
-    return reads.names(cluster, null, "namespace");
+    return once("ns|" + cluster, () -> reads.names(cluster, null, "namespace"));
   }
 
   @Override
   public List<Workload> workloads(String cluster) {
+    return once("workloads|" + cluster, () -> readWorkloads(cluster));
+  }
+
+  private List<Workload> readWorkloads(String cluster) {
     List<Workload> all = new ArrayList<>();
     deployments(cluster).forEach(d -> all.add(new Workload("deploy", d.name(), d.namespace())));
     List<String> namespaces = namespaces(cluster);
@@ -56,7 +80,7 @@ final class ClusterCatalog implements EntityCatalog {
 
   @Override
   public List<String> nodes(String cluster) {
-    return reads.names(cluster, null, "node");
+    return once("nodes|" + cluster, () -> reads.names(cluster, null, "node"));
   }
 
   @Override
@@ -67,11 +91,18 @@ final class ClusterCatalog implements EntityCatalog {
         .toList();
   }
 
+  /**
+   * All namespaces' Deployments, read once: both the workloads and the failing ones come from it.
+   */
   private List<DeploymentSummary> deployments(String cluster) {
-    try {
-      return reads.deployments(cluster, null);
-    } catch (KubernetesToolException e) {
-      return List.of();
-    }
+    return once(
+        "deployments|" + cluster,
+        () -> {
+          try {
+            return reads.deployments(cluster, null);
+          } catch (KubernetesToolException e) {
+            return List.<DeploymentSummary>of();
+          }
+        });
   }
 }

@@ -66,8 +66,7 @@ public final class RoutedEnglish implements PlainEnglish {
     String key = context.userId() + "|" + cluster;
     Cached cached = catalogs.get(key);
     if (cached == null || now.isAfter(cached.until())) {
-      EntityCatalog fresh =
-          new Snapshot(new ClusterCatalog(context.clusters(), context.kubernetes()));
+      EntityCatalog fresh = new ClusterCatalog(context.clusters(), context.kubernetes());
       cached = new Cached(fresh, now.plus(CATALOG_TTL));
       catalogs.put(key, cached);
     }
