@@ -71,14 +71,6 @@ public final class CommandRunner {
       }
       return unknownVerb(verb, tokens);
     }
-    if (plainEnglish != null && !command.get().syntax().freeText() && looksLikeEnglish(tokens)) {
-      // "restart checkout please" starts with a verb but is not its grammar: try the English
-      try {
-        CommandLine.parse(command.get().syntax(), tokens, context);
-      } catch (UsageException e) {
-        return understand(line, context, usageError(e));
-      }
-    }
     return execute(command.get(), tokens.isEmpty() ? List.of(verb) : tokens, line, context);
   }
 
@@ -103,6 +95,10 @@ public final class CommandRunner {
       log.info("command ran");
       return reply;
     } catch (UsageException e) {
+      if (invocation == null && plainEnglish != null && looksLikeEnglish(tokens)) {
+        // "restart checkout please" starts with a verb but is not its grammar: try the English
+        return understand(line, context, usageError(e));
+      }
       log.info("command rejected: {}", e.getMessage());
       return usageError(e);
     } catch (KubernetesToolException e) {
