@@ -1,25 +1,18 @@
 package dev.jamiescarlet.tools.kubernetes;
 
 import dev.jamiescarlet.tools.kubernetes.KubernetesToolException.Kind;
-import io.fabric8.kubernetes.api.model.NamedCluster;
-import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,24 +31,17 @@ public final class KubeconfigClusterRegistry implements ClusterRegistry, Dynamic
   static final int REQUEST_TIMEOUT_MS = 10_000;
   static final Path SERVICE_ACCOUNT = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
 
-  /** One cluster; {@code dynamic} when discovery added it (and may replace or remove it). */
-  private record Entry(ClusterInfo info, Supplier<KubernetesClient> factory, boolean dynamic) {
-    Entry(ClusterInfo info, Supplier<KubernetesClient> factory) {
-      this(info, factory, false);
-    }
-  }
-
   /** One impersonating client per cluster and identity. */
   private record ClientKey(String cluster, Identity as) {}
 
   // replaced whole under the lock, read without it: readers see one consistent map
-  private volatile Map<String, Entry> entries;
+  private volatile Map<String, ClusterEntry> entries;
   private final Object lock = new Object();
   private final Map<String, KubernetesClient> clients = new ConcurrentHashMap<>();
   private final Map<ClientKey, KubernetesClient> impersonating = new ConcurrentHashMap<>();
   private final String defaultName;
 
-  private KubeconfigClusterRegistry(Map<String, Entry> entries, String defaultName) {
+  private KubeconfigClusterRegistry(Map<String, ClusterEntry> entries, String defaultName) {
     this.entries = Collections.unmodifiableMap(entries);
     this.defaultName = defaultName;
   }
@@ -84,10 +70,10 @@ public final class KubeconfigClusterRegistry implements ClusterRegistry, Dynamic
       Map<String, String> env,
       Path home,
       Path serviceAccount) {
-    Map<String, Entry> entries = new LinkedHashMap<>();
+    Map<String, ClusterEntry> entries = new LinkedHashMap<>();
     String currentContext = null;
-    for (File file : kubeconfigFiles(kubeconfigPath, env, home)) {
-      String current = addContexts(file, entries);
+    for (File file : ClusterSources.kubeconfigFiles(kubeconfigPath, env, home)) {
+      String current = ClusterSources.addContexts(file, entries);
       if (currentContext == null) {
         currentContext = current;
       }
@@ -97,7 +83,7 @@ public final class KubeconfigClusterRegistry implements ClusterRegistry, Dynamic
     if (Files.isReadable(token) && host != null && !entries.containsKey(IN_CLUSTER)) {
       String port = env.getOrDefault("KUBERNETES_SERVICE_PORT", "443");
       String server = "https://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
-      entries.put(IN_CLUSTER, inCluster(server, serviceAccount));
+      entries.put(IN_CLUSTER, ClusterSources.inCluster(server, serviceAccount));
     }
     String chosen = defaultCluster;
     if (chosen == null || chosen.isBlank()) {
@@ -122,20 +108,20 @@ public final class KubeconfigClusterRegistry implements ClusterRegistry, Dynamic
    */
   public static KubeconfigClusterRegistry of(
       Map<String, KubernetesClient> clients, String defaultName, String source) {
-    Map<String, Entry> entries = new LinkedHashMap<>();
+    Map<String, ClusterEntry> entries = new LinkedHashMap<>();
     clients.forEach(
         (name, client) -> {
           String namespace = client.getNamespace() == null ? "default" : client.getNamespace();
           ClusterInfo info =
               new ClusterInfo(name, client.getMasterUrl().toString(), source, namespace, false);
-          entries.put(name, new Entry(info, () -> client));
+          entries.put(name, new ClusterEntry(info, () -> client));
         });
     String chosen =
         defaultName != null || entries.isEmpty() ? defaultName : entries.keySet().iterator().next();
     return build(entries, chosen);
   }
 
-  private static KubeconfigClusterRegistry build(Map<String, Entry> entries, String chosen) {
+  private static KubeconfigClusterRegistry build(Map<String, ClusterEntry> entries, String chosen) {
     if (chosen != null && !entries.containsKey(chosen)) {
       throw new KubernetesToolException(
           Kind.UNKNOWN_CLUSTER,
@@ -146,10 +132,11 @@ public final class KubeconfigClusterRegistry implements ClusterRegistry, Dynamic
               + ". Set the default to one of them, or leave it unset to use the kubeconfig's"
               + " current context.");
     }
-    Map<String, Entry> ordered = new LinkedHashMap<>();
+    Map<String, ClusterEntry> ordered = new LinkedHashMap<>();
     if (chosen != null) {
-      Entry first = entries.get(chosen);
-      ordered.put(chosen, new Entry(withDefault(first.info(), true), first.factory(), false));
+      ClusterEntry first = entries.get(chosen);
+      ordered.put(
+          chosen, new ClusterEntry(withDefault(first.info(), true), first.factory(), false));
     }
     entries.forEach((name, entry) -> ordered.putIfAbsent(name, entry));
     return new KubeconfigClusterRegistry(ordered, chosen);
@@ -157,7 +144,7 @@ public final class KubeconfigClusterRegistry implements ClusterRegistry, Dynamic
 
   @Override
   public List<ClusterInfo> clusters() {
-    return entries.values().stream().map(Entry::info).toList();
+    return entries.values().stream().map(ClusterEntry::info).toList();
   }
 
   @Override
@@ -167,7 +154,7 @@ public final class KubeconfigClusterRegistry implements ClusterRegistry, Dynamic
 
   @Override
   public KubernetesClient client(String name) {
-    Entry entry = entry(name);
+    ClusterEntry entry = entry(name);
     String key = entry.info().name();
     KubernetesClient client = clients.computeIfAbsent(key, n -> entry.factory().get());
     if (entries.get(key) != entry) {
@@ -181,7 +168,7 @@ public final class KubeconfigClusterRegistry implements ClusterRegistry, Dynamic
   @Override
   public boolean put(String name, String source, Config config) {
     synchronized (lock) {
-      Entry existing = entries.get(name);
+      ClusterEntry existing = entries.get(name);
       if (existing != null && !existing.dynamic()) {
         LOG.warn(
             "Discovery found cluster `{}` ({}), but a configured cluster has that name; keeping"
@@ -192,8 +179,8 @@ public final class KubeconfigClusterRegistry implements ClusterRegistry, Dynamic
       }
       String namespace = config.getNamespace() == null ? "default" : config.getNamespace();
       ClusterInfo info = new ClusterInfo(name, config.getMasterUrl(), source, namespace, false);
-      Map<String, Entry> next = new LinkedHashMap<>(entries);
-      next.put(name, new Entry(info, () -> create(config), true));
+      Map<String, ClusterEntry> next = new LinkedHashMap<>(entries);
+      next.put(name, new ClusterEntry(info, () -> create(config), true));
       entries = Collections.unmodifiableMap(next);
       closeClients(name);
       return true;
@@ -203,11 +190,11 @@ public final class KubeconfigClusterRegistry implements ClusterRegistry, Dynamic
   @Override
   public void remove(String name) {
     synchronized (lock) {
-      Entry existing = entries.get(name);
+      ClusterEntry existing = entries.get(name);
       if (existing == null || !existing.dynamic()) {
         return;
       }
-      Map<String, Entry> next = new LinkedHashMap<>(entries);
+      Map<String, ClusterEntry> next = new LinkedHashMap<>(entries);
       next.remove(name);
       entries = Collections.unmodifiableMap(next);
       closeClients(name);
@@ -267,8 +254,8 @@ public final class KubeconfigClusterRegistry implements ClusterRegistry, Dynamic
     return create(config);
   }
 
-  private Entry entry(String name) {
-    Map<String, Entry> entries = this.entries;
+  private ClusterEntry entry(String name) {
+    Map<String, ClusterEntry> entries = this.entries;
     if (entries.isEmpty()) {
       throw new KubernetesToolException(
           Kind.UNKNOWN_CLUSTER,
@@ -276,7 +263,7 @@ public final class KubeconfigClusterRegistry implements ClusterRegistry, Dynamic
               + " cluster per context), or run me in a pod with a service account.");
     }
     String wanted = name == null || name.isBlank() ? defaultName : name;
-    Entry entry = entries.get(wanted);
+    ClusterEntry entry = entries.get(wanted);
     if (entry == null) {
       String hint =
           ClosestName.to(wanted, entries.keySet())
@@ -289,7 +276,7 @@ public final class KubeconfigClusterRegistry implements ClusterRegistry, Dynamic
     return entry;
   }
 
-  private static String known(Map<String, Entry> entries) {
+  private static String known(Map<String, ClusterEntry> entries) {
     return entries.isEmpty()
         ? "none"
         : entries.keySet().stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
@@ -298,114 +285,6 @@ public final class KubeconfigClusterRegistry implements ClusterRegistry, Dynamic
   private static ClusterInfo withDefault(ClusterInfo info, boolean isDefault) {
     return new ClusterInfo(
         info.name(), info.server(), info.source(), info.defaultNamespace(), isDefault);
-  }
-
-  private static List<File> kubeconfigFiles(String explicit, Map<String, String> env, Path home) {
-    List<File> files = new ArrayList<>();
-    if (explicit != null && !explicit.isBlank()) {
-      File file = new File(explicit);
-      if (!file.isFile()) {
-        throw new KubernetesToolException(
-            Kind.INVALID_REQUEST,
-            "The kubeconfig `" + explicit + "` does not exist; point it at a readable file.");
-      }
-      files.add(file);
-      return files;
-    }
-    String fromEnv = env.get("KUBECONFIG");
-    if (fromEnv != null && !fromEnv.isBlank()) {
-      for (String part : fromEnv.split(File.pathSeparator)) {
-        File file = new File(part);
-        if (file.isFile()) {
-          files.add(file);
-        }
-      }
-      return files;
-    }
-    File fallback = home.resolve(".kube").resolve("config").toFile();
-    if (fallback.isFile()) {
-      files.add(fallback);
-    }
-    return files;
-  }
-
-  /** Adds one entry per context of the file; returns its current context. */
-  private static String addContexts(File file, Map<String, Entry> entries) {
-    io.fabric8.kubernetes.api.model.Config kubeconfig;
-    try {
-      kubeconfig = KubeConfigUtils.parseConfig(file);
-    } catch (RuntimeException e) {
-      throw new KubernetesToolException(
-          Kind.INVALID_REQUEST,
-          "The kubeconfig `"
-              + file
-              + "` could not be read: "
-              + e.getMessage()
-              + ". Fix or remove it.",
-          e);
-    }
-    for (NamedContext context : kubeconfig.getContexts()) {
-      String name = context.getName();
-      if (name == null || entries.containsKey(name)) {
-        continue; // the first file that defines a context wins, as with kubectl
-      }
-      String clusterName = context.getContext() == null ? null : context.getContext().getCluster();
-      String server =
-          kubeconfig.getClusters().stream()
-              .filter(c -> c.getName() != null && c.getName().equals(clusterName))
-              .map(NamedCluster::getCluster)
-              .filter(c -> c != null && c.getServer() != null)
-              .map(c -> c.getServer())
-              .findFirst()
-              .orElse("(no server)");
-      String namespace =
-          context.getContext() == null || context.getContext().getNamespace() == null
-              ? "default"
-              : context.getContext().getNamespace();
-      ClusterInfo info = new ClusterInfo(name, server, "kubeconfig " + file, namespace, false);
-      entries.put(name, new Entry(info, () -> create(Config.fromKubeconfig(name, file))));
-    }
-    return kubeconfig.getCurrentContext();
-  }
-
-  private static Entry inCluster(String server, Path serviceAccount) {
-    Path namespaceFile = serviceAccount.resolve("namespace");
-    String namespace = "default";
-    try {
-      if (Files.isReadable(namespaceFile)) {
-        namespace = Files.readString(namespaceFile, StandardCharsets.UTF_8).trim();
-      }
-    } catch (IOException e) {
-      LOG.warn("Could not read {}; using namespace default", namespaceFile, e);
-    }
-    ClusterInfo info = new ClusterInfo(IN_CLUSTER, server, "service account", namespace, false);
-    String ns = namespace;
-    Path ca = serviceAccount.resolve("ca.crt");
-    Supplier<KubernetesClient> factory =
-        () -> {
-          ConfigBuilder config =
-              new ConfigBuilder(Config.empty())
-                  .withMasterUrl(server)
-                  .withNamespace(ns)
-                  // re-read on every request: projected tokens rotate hourly
-                  .withOauthTokenProvider(() -> readToken(serviceAccount.resolve("token")));
-          if (Files.isReadable(ca)) {
-            config.withCaCertFile(ca.toString());
-          }
-          return create(config.build());
-        };
-    return new Entry(info, factory);
-  }
-
-  private static String readToken(Path token) {
-    try {
-      return Files.readString(token, StandardCharsets.UTF_8).trim();
-    } catch (IOException e) {
-      throw new KubernetesToolException(
-          Kind.UNAUTHORIZED,
-          "Could not read the service account token " + token + ": " + e.getMessage(),
-          e);
-    }
   }
 
   /** A client with chat-sized timeouts, so an unreachable cluster fails in seconds. */
