@@ -9,9 +9,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -29,14 +27,15 @@ public final class ScriptedModelServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
-  private final Deque<Step> steps;
+  private final Responder responder;
   private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
   private final List<String> failures = new CopyOnWriteArrayList<>();
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  private ScriptedModelServer(Script script) throws IOException {
-    this.steps = new ArrayDeque<>(script.steps());
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+  private ScriptedModelServer(Responder responder, int port) throws IOException {
+    this.responder = responder;
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext("/v1/chat/completions", exchange -> handle(exchange, false));
     server.createContext("/api/chat", exchange -> handle(exchange, true));
     // a cached pool so a hanging step never blocks the next request
@@ -46,7 +45,12 @@ public final class ScriptedModelServer implements AutoCloseable {
 
   /** Starts a server replaying the script on an ephemeral loopback port. */
   public static ScriptedModelServer start(Script script) throws IOException {
-    return new ScriptedModelServer(script);
+    return new ScriptedModelServer(script.responder(), 0);
+  }
+
+  /** Starts a server answering with {@code responder} on a loopback port (0: any free one). */
+  public static ScriptedModelServer start(Responder responder, int port) throws IOException {
+    return new ScriptedModelServer(responder, port);
   }
 
   /**
@@ -64,9 +68,7 @@ public final class ScriptedModelServer implements AutoCloseable {
   /** Expectation mismatches and requests beyond the end of the script, plus unused steps. */
   public List<String> problems() {
     List<String> problems = new ArrayList<>(failures);
-    synchronized (steps) {
-      steps.forEach(step -> problems.add("step never requested: " + step.description()));
-    }
+    problems.addAll(responder.problems());
     return problems;
   }
 
@@ -81,20 +83,13 @@ public final class ScriptedModelServer implements AutoCloseable {
     try (exchange) {
       JsonNode body = JSON.readTree(exchange.getRequestBody());
       requests.add(body);
-      Step step;
-      synchronized (steps) {
-        step = steps.pollFirst();
-      }
-      if (step == null) {
-        failures.add("request beyond the end of the script: " + body);
-        send(exchange, 500, "application/json", "{\"error\":\"script exhausted\"}");
+      Reply reply = responder.answer(body);
+      if (reply == null) {
+        send(exchange, 500, "application/json", "{\"error\":\"the script has no answer\"}");
         return;
       }
-      if (!step.expectation().test(body)) {
-        failures.add("expected " + step.description() + " but got " + Messages.last(body));
-      }
       boolean stream = body.path("stream").asBoolean(false);
-      answer(exchange, step.reply(), ollama, stream, body.path("model").asText("scripted"));
+      answer(exchange, reply, ollama, stream, body.path("model").asText("scripted"));
     }
   }
 

@@ -28,6 +28,7 @@ import java.util.List;
  * </pre>
  */
 public record Script(List<Step> steps) {
+  // an ordered script is consumed by one server; the Responder view below holds the queue
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -36,7 +37,7 @@ public record Script(List<Step> steps) {
     return new Script(List.of(steps));
   }
 
-  /** Loads {@code scripted/<name>} from the test classpath. */
+  /** Loads {@code scripted/<name>} from the classpath. */
   public static Script load(String name) {
     String resource = "scripted/" + name;
     try (InputStream in = Script.class.getClassLoader().getResourceAsStream(resource)) {
@@ -53,6 +54,11 @@ public record Script(List<Step> steps) {
     }
   }
 
+  /** This script as a responder that consumes its steps in order. */
+  public Responder responder() {
+    return new Sequence(steps);
+  }
+
   private static Step step(JsonNode node) {
     Reply reply = reply(node);
     JsonNode expect = node.path("expect");
@@ -63,7 +69,8 @@ public record Script(List<Step> steps) {
         expect.path("lastRole").asText("user"), expect.path("lastContains").asText(""), reply);
   }
 
-  private static Reply reply(JsonNode node) {
+  /** The reply a fixture node describes (text, chunks, toolCall, status, hang; delayMillis). */
+  static Reply reply(JsonNode node) {
     Reply reply;
     if (node.has("text")) {
       reply = Reply.Text.of(node.get("text").asText());

@@ -51,6 +51,15 @@ final class OpenAiWire {
       }
       events.add(event(chunk(model, "stop")));
     }
+    // what OpenAI sends last when stream_options.include_usage is set: no choices, only usage
+    ObjectNode usage = envelope("chat.completion.chunk", model);
+    usage.putArray("choices");
+    usage
+        .putObject("usage")
+        .put("prompt_tokens", 10)
+        .put("completion_tokens", 5)
+        .put("total_tokens", 15);
+    events.add(event(usage));
     events.add("data: [DONE]\n\n");
     return events;
   }
