@@ -24,6 +24,8 @@ public final class AgentDefinitions {
   /** The definitions packaged in the jar under {@code agent-definitions/}. */
   static final List<String> SHIPPED = List.of("jamie.yaml", "scarlet.yaml");
 
+  static final String SHIPPED_DIR = "agent-definitions/";
+
   private final Map<String, AgentDefinition> byName;
 
   private AgentDefinitions(Map<String, AgentDefinition> byName) {
@@ -45,8 +47,7 @@ public final class AgentDefinitions {
     List<String> problems = new ArrayList<>();
     Map<String, AgentDefinition> agents = new LinkedHashMap<>();
     for (String file : SHIPPED) {
-      AgentDefinition d =
-          DefinitionParser.parse("agent-definitions/" + file, shipped(file), problems);
+      AgentDefinition d = DefinitionParser.parse(SHIPPED_DIR + file, shipped(file), problems);
       if (d != null && d.name() != null) {
         agents.put(d.name(), d);
       }

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Model settings from the environment that fill what a definition leaves unset; the YAML wins.
+ * Model settings from the environment that fill what a definition leaves unset; an operator's YAML
+ * wins, while the shipped definitions' model names give way to {@code JAMIE_LLM_MODEL} and {@code
+ * JAMIE_OLLAMA_MODEL} (one endpoint usually serves one model).
  *
  * @param openAiBaseUrl {@code JAMIE_LLM_BASE_URL}, or null
  * @param openAiModel {@code JAMIE_LLM_MODEL}, or null
@@ -52,10 +54,12 @@ record ModelDefaults(
 
   /** The definition with every model's gaps filled; a URL without a model name is a problem. */
   AgentDefinition apply(AgentDefinition d, List<String> problems) {
-    ModelChoice model = fill(d.model(), "model", d.source(), problems);
+    boolean shipped = d.source().startsWith(AgentDefinitions.SHIPPED_DIR);
+    ModelChoice model = fill(d.model(), "model", d.source(), shipped, problems);
     List<ModelChoice> fallbacks = new ArrayList<>();
     for (int i = 0; i < d.fallbacks().size(); i++) {
-      fallbacks.add(fill(d.fallbacks().get(i), "fallbacks[" + i + "]", d.source(), problems));
+      fallbacks.add(
+          fill(d.fallbacks().get(i), "fallbacks[" + i + "]", d.source(), shipped, problems));
     }
     return new AgentDefinition(
         d.name(),
@@ -71,10 +75,12 @@ record ModelDefaults(
         d.source());
   }
 
-  private ModelChoice fill(ModelChoice m, String path, String source, List<String> problems) {
+  private ModelChoice fill(
+      ModelChoice m, String path, String source, boolean shipped, List<String> problems) {
     boolean openAi = m.provider() == Provider.OPENAI;
     String baseUrl = m.baseUrl() != null ? m.baseUrl() : openAi ? openAiBaseUrl : ollamaBaseUrl;
-    String model = m.model() != null ? m.model() : openAi ? openAiModel : ollamaModel;
+    String envModel = openAi ? openAiModel : ollamaModel;
+    String model = m.model() != null && !(shipped && envModel != null) ? m.model() : envModel;
     String keyEnv = m.apiKeyEnv() != null || !openAi ? m.apiKeyEnv() : openAiKeyEnv;
     if (baseUrl != null && model == null) {
       problems.add(

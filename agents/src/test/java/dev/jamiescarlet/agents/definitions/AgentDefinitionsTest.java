@@ -51,8 +51,8 @@ class AgentDefinitionsTest {
   }
 
   @Test
-  void theEnvironmentFillsWhatTheYamlLeavesUnsetAndTheYamlWins() throws IOException {
-    // given: the shipped Jamie names its model but no URL; a custom agent names neither
+  void theEnvironmentFillsWhatTheYamlLeavesUnsetAndAnOperatorsYamlWins() throws IOException {
+    // given: the shipped Jamie names a default model but no URL; a custom agent names neither
     Files.writeString(
         dir.resolve("ops.yaml"),
         "name: ops\nprompts: [shared/voice]\nmodel: {provider: openai}\n"
@@ -72,8 +72,11 @@ class AgentDefinitionsTest {
     AgentDefinition jamie = agents.get("jamie").orElseThrow();
     assertThat(jamie.hasModel()).isTrue();
     assertThat(jamie.model().baseUrl()).isEqualTo("http://vllm:8000/v1");
-    assertThat(jamie.model().model()).isEqualTo("meta-llama/Llama-3.1-8B-Instruct");
+    // the shipped default gives way to the endpoint's model; an operator's file keeps its own
+    assertThat(jamie.model().model()).isEqualTo("llama-from-env");
     assertThat(jamie.model().apiKeyEnv()).isEqualTo("JAMIE_LLM_API_KEY");
+    assertThat(agents.get("scarlet").orElseThrow().fallbacks().get(1).model())
+        .isEqualTo("llama3.1:8b");
     AgentDefinition ops = agents.get("ops").orElseThrow();
     assertThat(ops.model().model()).isEqualTo("llama-from-env");
     assertThat(ops.fallbacks().get(0).baseUrl()).isEqualTo("http://ollama:11434");

@@ -18,7 +18,8 @@ class PromptLibraryTest {
     PromptLibrary library = new PromptLibrary(null);
 
     // when Jamie's system prompt is rendered
-    String prompt = library.render(
+    String prompt =
+        library.render(
             "jamie/system",
             Map.of("team", "shop", "user", "<@U1>", "channel", "<#C1>", "cluster", "demo"));
 
@@ -40,9 +41,8 @@ class PromptLibraryTest {
     PromptLibrary library = new PromptLibrary(dir);
 
     // when a packaged prompt includes it
-    String prompt = library.render(
-            "scarlet/system",
-            Map.of("team", "ops", "user", "<@U1>", "cluster", "demo"));
+    String prompt =
+        library.render("scarlet/system", Map.of("team", "ops", "user", "<@U1>", "cluster", "demo"));
 
     // then the override is used and the rest still comes from the jar
     assertThat(prompt).contains("Voice: terse.").contains("You are Scarlet");

@@ -36,6 +36,7 @@ import java.util.Map;
  * @param policyFile policy file, or null for read-only without a policy
  * @param approvalTtl how long approvals stay valid unless the policy says otherwise
  * @param memory runbooks, notes and plain-English routing
+ * @param agents limits on the agents' model use
  */
 public record JamieConfig(
     SlackMode slackMode,
@@ -59,7 +60,8 @@ public record JamieConfig(
     Path dataDir,
     Path policyFile,
     Duration approvalTtl,
-    MemoryConfig memory) {
+    MemoryConfig memory,
+    AgentsConfig agents) {
 
   /** Reads and validates; throws {@link ConfigException} listing every problem. */
   public static JamieConfig fromEnv(Map<String, String> env) {
@@ -105,6 +107,11 @@ public record JamieConfig(
             r.bool(Settings.EMBEDDING_QUANTIZED),
             r.directory(Settings.RUNBOOKS_DIR),
             r.duration(Settings.NOTE_TTL));
+    AgentsConfig agents =
+        new AgentsConfig(
+            (int) r.count(Settings.LLM_CONCURRENCY, 1),
+            r.count(Settings.TOKENS_PER_USER_DAY, 0),
+            r.count(Settings.TOKENS_PER_CHANNEL_DAY, 0));
     r.throwIfProblems();
     return new JamieConfig(
         mode,
@@ -128,7 +135,8 @@ public record JamieConfig(
         dataDir,
         policyFile,
         approvalTtl,
-        memory);
+        memory,
+        agents);
   }
 
   /** The same settings with memory switched off (tests that do not need the model). */
@@ -156,7 +164,8 @@ public record JamieConfig(
         policyFile,
         approvalTtl,
         new MemoryConfig(
-            false, memory.modelPath(), memory.quantized(), memory.runbooksDir(), memory.noteTtl()));
+            false, memory.modelPath(), memory.quantized(), memory.runbooksDir(), memory.noteTtl()),
+        agents);
   }
 
   /** Secrets stay out of logs and exceptions. */
@@ -282,6 +291,20 @@ public record JamieConfig(
                 + " (read-only mode, see docs/policy.md)");
       }
       return p;
+    }
+
+    long count(Setting s, long min) {
+      String v = get(s);
+      try {
+        long n = Long.parseLong(v.replace("_", "").replace(",", ""));
+        if (n < min) {
+          throw new NumberFormatException();
+        }
+        return n;
+      } catch (NumberFormatException e) {
+        problem(s.name() + " must be a whole number of at least " + min + ", not `" + v + "`");
+        return min;
+      }
     }
 
     Path directory(Setting s) {

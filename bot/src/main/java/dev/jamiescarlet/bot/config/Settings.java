@@ -154,6 +154,55 @@ public final class Settings {
           "How long a `remember` note lives before the bot purges it (`30d`, `12h`).",
           false);
 
+  public static final Setting LLM_BASE_URL =
+      new Setting(
+          "JAMIE_LLM_BASE_URL",
+          null,
+          "An OpenAI-compatible endpoint for the agents (vLLM, LocalAI, a hosted API), e.g. `http://vllm:8000/v1`. Unset (and no Ollama): no agents; commands and plain-English routing still work.",
+          false);
+  public static final Setting LLM_API_KEY =
+      new Setting(
+          "JAMIE_LLM_API_KEY",
+          null,
+          "API key for `JAMIE_LLM_BASE_URL`, if it needs one (never logged).",
+          true);
+  public static final Setting LLM_MODEL =
+      new Setting(
+          "JAMIE_LLM_MODEL",
+          null,
+          "The model name the endpoint serves; replaces the shipped agents' defaults (Jamie `meta-llama/Llama-3.1-8B-Instruct`, Scarlet `meta-llama/Llama-3.3-70B-Instruct`).",
+          false);
+  public static final Setting OLLAMA_BASE_URL =
+      new Setting(
+          "OLLAMA_BASE_URL",
+          null,
+          "An Ollama server (`http://ollama:11434`), the agents' fallback when the OpenAI-compatible endpoint fails.",
+          false);
+  public static final Setting OLLAMA_MODEL =
+      new Setting(
+          "JAMIE_OLLAMA_MODEL",
+          null,
+          "The Ollama model name; replaces the shipped defaults (`llama3.1:8b`, `llama3.3:70b`).",
+          false);
+  public static final Setting LLM_CONCURRENCY =
+      new Setting(
+          "JAMIE_LLM_CONCURRENCY",
+          "16",
+          "Model calls in flight per endpoint; more wait their turn (each agent also has its own `limits.concurrency`).",
+          false);
+  public static final Setting TOKENS_PER_USER_DAY =
+      new Setting(
+          "JAMIE_TOKENS_PER_USER_DAY",
+          "200000",
+          "Model tokens one person may use per UTC day across agents (`0`: no limit).",
+          false);
+  public static final Setting TOKENS_PER_CHANNEL_DAY =
+      new Setting(
+          "JAMIE_TOKENS_PER_CHANNEL_DAY",
+          "1000000",
+          "Model tokens one channel may use per UTC day (`0`: no limit).",
+          false);
+
   /** All settings, in the order --help and the README list them. */
   public static final List<Setting> ALL =
       List.of(
@@ -183,7 +232,15 @@ public final class Settings {
           EMBEDDING_MODEL_PATH,
           EMBEDDING_QUANTIZED,
           RUNBOOKS_DIR,
-          NOTE_TTL);
+          NOTE_TTL,
+          LLM_BASE_URL,
+          LLM_API_KEY,
+          LLM_MODEL,
+          OLLAMA_BASE_URL,
+          OLLAMA_MODEL,
+          LLM_CONCURRENCY,
+          TOKENS_PER_USER_DAY,
+          TOKENS_PER_CHANNEL_DAY);
 
   private Settings() {}
 }
