@@ -8,8 +8,12 @@ import dev.jamiescarlet.agents.definitions.AgentDefinition;
 import dev.jamiescarlet.agents.definitions.AgentDefinitionException;
 import dev.jamiescarlet.agents.definitions.AgentDefinitions;
 import dev.jamiescarlet.agents.prompts.PromptLibrary;
+import dev.jamiescarlet.bot.agents.AgentDesk;
+import dev.jamiescarlet.bot.agents.AgentServices;
+import dev.jamiescarlet.bot.approvals.AgentProposals;
 import dev.jamiescarlet.bot.approvals.ApprovalFlow;
 import dev.jamiescarlet.bot.approvals.Approvals;
+import dev.jamiescarlet.bot.approvals.ProposalJudge;
 import dev.jamiescarlet.bot.audit.AuditLog;
 import dev.jamiescarlet.bot.channels.ChannelDefaults;
 import dev.jamiescarlet.bot.commands.CommandRunner;
@@ -45,6 +49,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,11 +73,20 @@ public final class Bot implements AutoCloseable {
   private AgentDefinitions agents;
   private CompletableFuture<KamajiDiscovery> kamajiStart;
 
-  private Bot(JamieConfig config, ClusterRegistry clusters, Policy policy, Mongo store) {
+  private final Map<String, String> env;
+  private AgentServices agentServices;
+
+  private Bot(
+      JamieConfig config,
+      ClusterRegistry clusters,
+      Policy policy,
+      Mongo store,
+      Map<String, String> env) {
     this.config = config;
     this.clusters = clusters;
     this.policy = policy;
     this.store = store;
+    this.env = env;
   }
 
   /**
@@ -94,7 +108,20 @@ public final class Bot implements AutoCloseable {
    */
   public static Bot start(
       JamieConfig config, ClusterRegistry clusters, Policy policy, Mongo store) {
-    Bot bot = new Bot(config, clusters, policy, store);
+    return start(config, clusters, policy, store, System.getenv());
+  }
+
+  /**
+   * As above, with the environment the agents' model settings come from ({@code
+   * JAMIE_LLM_BASE_URL}, API keys…), so the demo can point them at its scripted model.
+   */
+  public static Bot start(
+      JamieConfig config,
+      ClusterRegistry clusters,
+      Policy policy,
+      Mongo store,
+      Map<String, String> env) {
+    Bot bot = new Bot(config, clusters, policy, store, env);
     try {
       bot.startAll();
       return bot;
@@ -147,7 +174,7 @@ public final class Bot implements AutoCloseable {
   private void startAll() {
     Clock clock = Clock.systemUTC();
     // a bad definition fails the start before anything opens
-    agents = loadAgents(config, System.getenv());
+    agents = loadAgents(config, env);
     // tenants are listed while the store opens and the Slack app is built
     kamajiStart =
         CompletableFuture.supplyAsync(
@@ -175,23 +202,24 @@ public final class Bot implements AutoCloseable {
     SlackReplier replier = new SlackReplier(slack, config.botToken(), renderer);
     ChannelDefaults channelDefaults = new ChannelDefaults(store.database(), clock);
     memory = MemoryServices.start(config.memory(), store.database(), clock);
+    AtomicReference<AgentDesk> desk = new AtomicReference<>();
     Commands commands =
         Commands.standard(
-            channelDefaults, memory == null ? null : memory::store, config.memory().noteTtl());
+            channelDefaults,
+            memory == null ? null : memory::store,
+            config.memory().noteTtl(),
+            () -> desk.get() != null && desk.get().canInvestigate());
+    Actions actions = new Actions(clusters, clock);
+    SlackUserGroups groups = new SlackUserGroups(slack.methods(), config.botToken(), clock);
     ApprovalFlow flow =
         new ApprovalFlow(
-            policyEngine,
-            new Actions(clusters, clock),
-            approvals,
-            audit,
-            commands,
-            clusters,
-            reads,
-            clock,
-            new SlackUserGroups(slack.methods(), config.botToken(), clock));
+            policyEngine, actions, approvals, audit, commands, clusters, reads, clock, groups);
     Conversation conversation =
         new Conversation(
-            new CommandRunner(commands, memory == null ? null : memory.plainEnglish()),
+            new CommandRunner(
+                commands,
+                memory == null ? null : memory.plainEnglish(),
+                () -> desk.get() != null && desk.get().available()),
             clusters,
             reads,
             replier,
@@ -200,6 +228,26 @@ public final class Bot implements AutoCloseable {
             flow,
             channelDefaults,
             policyEngine::identityOf);
+    agentServices =
+        AgentServices.start(
+            agents,
+            PromptLibrary.standard(config.promptsDir()),
+            config.agents(),
+            env,
+            store.database(),
+            clock,
+            new AgentServices.Wiring(
+                clusters,
+                reads,
+                policyEngine::identityOf,
+                new Fabric8Diagnoser(clusters, clock),
+                memory == null ? null : memory::store,
+                replier,
+                new AgentProposals(new ProposalJudge(policyEngine, actions)),
+                conversation::context,
+                groups));
+    desk.set(agentServices.desk());
+    conversation.agents(agentServices.desk());
     new SlackHandlers(
             conversation,
             Deliveries.standard(),
@@ -209,7 +257,7 @@ public final class Bot implements AutoCloseable {
                 clusters, reads, renderer, flow, audit, new Fabric8Diagnoser(clusters, clock)),
             flow,
             replier)
-        .register(app, config.slashCommand());
+        .register(app, config.slashCommand(), agentSlashCommands(config.slashCommand()));
     app.start();
     kamaji = joinKamaji();
 
@@ -250,6 +298,24 @@ public final class Bot implements AutoCloseable {
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
+  }
+
+  /** Each agent's own slash commands (e.g. /scarlet), other than the bot's. */
+  private java.util.List<String> agentSlashCommands(String own) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (AgentDefinition a : agents.all()) {
+      for (String c : a.triggers().slashCommands()) {
+        if (!c.equals(own) && !out.contains(c)) {
+          out.add(c);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The agents at work (runtimes, desk, state). */
+  public AgentServices agentServices() {
+    return agentServices;
   }
 
   /** Failing readiness checks by name; empty when ready. */
@@ -322,6 +388,9 @@ public final class Bot implements AutoCloseable {
       }
     }
     work.close();
+    if (agentServices != null) {
+      agentServices.close();
+    }
     if (kamaji != null) {
       kamaji.close();
     } else if (kamajiStart != null) {

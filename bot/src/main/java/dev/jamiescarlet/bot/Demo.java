@@ -1,5 +1,6 @@
 package dev.jamiescarlet.bot;
 
+import dev.jamiescarlet.agents.scripted.ScriptedModelServer;
 import dev.jamiescarlet.bot.config.ConfigException;
 import dev.jamiescarlet.bot.config.JamieConfig;
 import dev.jamiescarlet.bot.http.StartupException;
@@ -35,7 +36,11 @@ public final class Demo implements AutoCloseable {
   /** The demo cluster's name in the registry. */
   public static final String CLUSTER = "demo";
 
+  /** Set to {@code true} (by {@code demo --scripted-model}) to run the agents on the demo dialogue. */
+  public static final String SCRIPTED_MODEL = "JAMIE_DEMO_SCRIPTED_MODEL";
+
   private static final long READY_TIMEOUT_MILLIS = 20_000;
+  private ScriptedModelServer scriptedModel;
 
   private DemoCluster cluster;
   private DemoTenants tenants;
@@ -98,6 +103,12 @@ public final class Demo implements AutoCloseable {
       tempDataDir = createTempDir();
       demoEnv.put("JAMIE_DATA_DIR", tempDataDir.toString());
     }
+    if ("true".equalsIgnoreCase(env.get(SCRIPTED_MODEL)) && blank(env.get("JAMIE_LLM_BASE_URL"))) {
+      scriptedModel = ScriptedModel.startDemo();
+      demoEnv.put("JAMIE_LLM_BASE_URL", scriptedModel.baseUrl() + "/v1");
+      LoggerFactory.getLogger(Demo.class)
+          .info("agents run on the scripted demo model at {}/v1", scriptedModel.baseUrl());
+    }
     JamieConfig checked = JamieConfig.fromEnv(demoEnv);
 
     // the store starts while the cluster and the sandbox do: it is on the demo's critical path
@@ -126,7 +137,7 @@ public final class Demo implements AutoCloseable {
     clients.put(CLUSTER, cluster.client());
     clusters = KubeconfigClusterRegistry.of(clients, CLUSTER, "demo (fabric8 mock API server)");
     Policy policy = config.policyFile() != null ? Bot.loadPolicy(config) : Policy.demo();
-    bot = Bot.start(config, clusters, policy, join(store));
+    bot = Bot.start(config, clusters, policy, join(store), demoEnv);
     awaitReady();
   }
 
@@ -167,6 +178,11 @@ public final class Demo implements AutoCloseable {
     return bot;
   }
 
+  /** The scripted model the agents use, or null when the demo runs without one. */
+  public ScriptedModelServer scriptedModel() {
+    return scriptedModel;
+  }
+
   /** The demo's Kamaji tenant clusters. */
   public DemoTenants tenants() {
     return tenants;
@@ -201,6 +217,9 @@ public final class Demo implements AutoCloseable {
       tenants.close();
     } else if (tenantsStart != null) {
       tenantsStart.thenAccept(DemoTenants::close).exceptionally(e -> null).join();
+    }
+    if (scriptedModel != null) {
+      scriptedModel.close();
     }
     if (tempDataDir != null) {
       deleteTree(tempDataDir);

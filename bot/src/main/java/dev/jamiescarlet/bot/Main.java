@@ -34,7 +34,8 @@ public final class Main {
     int exit =
         switch (mode) {
           case "run" -> run();
-          case "demo" -> Demo.run(System.getenv());
+          case "demo" -> Demo.run(demoEnv(args));
+          case "scripted-model" -> ScriptedModel.run(args);
           case "--help", "-h", "help" -> {
             printHelp(new PrintStream(System.out, true, StandardCharsets.UTF_8));
             yield 0;
@@ -48,6 +49,19 @@ public final class Main {
     if (exit != 0) {
       System.exit(exit);
     }
+  }
+
+  /** The environment, plus the demo's own switches from its arguments. */
+  static java.util.Map<String, String> demoEnv(String[] args) {
+    java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+    for (int i = 1; i < args.length; i++) {
+      if ("--scripted-model".equals(args[i])) {
+        env.put(Demo.SCRIPTED_MODEL, "true");
+      } else {
+        System.err.println("Unknown demo option `" + args[i] + "` (known: --scripted-model)");
+      }
+    }
+    return env;
   }
 
   private static int run() {
@@ -122,6 +136,11 @@ public final class Main {
     out.println("Usage:");
     out.println("  java -jar jamie.jar          run the bot, configured by the environment");
     out.println("  java -jar jamie.jar demo     run the demo: sandbox Slack + demo cluster + bot");
+    out.println(
+        "  java -jar jamie.jar demo --scripted-model   the demo with agents on a scripted model");
+    out.println(
+        "  java -jar jamie.jar scripted-model [--port N] [--dialogue FILE] [--latency MS]");
+    out.println("                               serve a scripted OpenAI/Ollama model (tests, benchmarks)");
     out.println("  java -jar jamie.jar --help   this text");
     out.println();
     out.println("Settings (environment variables):");

@@ -8,5 +8,8 @@ public final class Buttons {
   /** action_id prefix of run-a-command buttons. */
   public static final String RUN_PREFIX = "run:";
 
+  /** action_id prefix of "Investigate with Scarlet"; the value is the question. */
+  public static final String INVESTIGATE = "agent.investigate";
+
   private Buttons() {}
 }

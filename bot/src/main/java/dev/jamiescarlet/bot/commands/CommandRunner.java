@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -24,6 +26,22 @@ public final class CommandRunner {
 
   private final Commands commands;
   private final PlainEnglish plainEnglish;
+  private final BooleanSupplier agentAvailable;
+
+  /**
+   * Where a line goes: a reply the runner made, or an open question for an agent (with the
+   * deterministic reply to give when no agent can answer after all).
+   */
+  public sealed interface Routing {
+    /** The runner's own reply. */
+    record Reply(Message message) implements Routing {}
+
+    /**
+     * Not a command nor a confident route: an agent should answer; {@code fallback} computes the
+     * deterministic reply (only when no agent can), so nothing runs unless it is needed.
+     */
+    record Open(String line, Supplier<Message> fallback) implements Routing {}
+  }
 
   /** A runner over the given commands that does not guess at plain English. */
   public CommandRunner(Commands commands) {
@@ -32,8 +50,18 @@ public final class CommandRunner {
 
   /** A runner that hands lines which are not commands to {@code plainEnglish} (may be null). */
   public CommandRunner(Commands commands, PlainEnglish plainEnglish) {
+    this(commands, plainEnglish, () -> false);
+  }
+
+  /**
+   * A runner that also hands open questions to an agent while {@code agentAvailable} says one can
+   * answer (a model is configured).
+   */
+  public CommandRunner(
+      Commands commands, PlainEnglish plainEnglish, BooleanSupplier agentAvailable) {
     this.commands = commands;
     this.plainEnglish = plainEnglish;
+    this.agentAvailable = agentAvailable;
   }
 
   /** The commands it runs. */
@@ -50,28 +78,71 @@ public final class CommandRunner {
 
   /** Runs a line of text as the given user in the given place; never throws. */
   public Message run(String text, CommandContext context) {
+    return switch (route(text, context)) {
+      case Routing.Reply reply -> reply.message();
+      case Routing.Open open -> open.fallback().get();
+    };
+  }
+
+  /**
+   * Runs a command, or says the line is an open question for an agent: one that no command or
+   * confident route answers, or that asks for an explanation ("why is checkout crashing?") while an
+   * agent can give one. Never throws.
+   */
+  public Routing route(String text, CommandContext context) {
     String line = CommandLine.normalise(text);
     Optional<Command> freeText = freeTextCommand(line);
     if (freeText.isPresent()) {
-      return execute(freeText.get(), List.of(), line, context);
+      return new Routing.Reply(execute(freeText.get(), List.of(), line, context));
     }
     List<String> tokens;
     try {
       tokens = CommandLine.tokenize(line);
     } catch (UsageException e) {
       // "what's broken?" has an unclosed quote as a command, but is fine English
-      return plainEnglish != null ? understand(line, context, null) : usageError(e);
+      return plainEnglish != null || agentAvailable.getAsBoolean()
+          ? open(line, context)
+          : new Routing.Reply(usageError(e));
     }
     String verb = tokens.isEmpty() ? "help" : CommandLine.verbOf(tokens);
     Optional<Command> command = commands.find(verb);
     if (command.isEmpty()) {
       // a mistyped verb ("podz -n shop") is a typo to point out, not English to interpret
-      if (plainEnglish != null && tokens.size() > 1 && commands.closest(verb).isEmpty()) {
-        return understand(line, context, null);
+      if ((plainEnglish != null || agentAvailable.getAsBoolean())
+          && tokens.size() > 1
+          && commands.closest(verb).isEmpty()) {
+        return open(line, context);
       }
-      return unknownVerb(verb, tokens);
+      return new Routing.Reply(unknownVerb(verb, tokens));
     }
-    return execute(command.get(), tokens.isEmpty() ? List.of(verb) : tokens, line, context);
+    return new Routing.Reply(
+        execute(command.get(), tokens.isEmpty() ? List.of(verb) : tokens, line, context));
+  }
+
+  /** English: an agent's when one is available and the router is not sure (or it asks why). */
+  private Routing open(String line, CommandContext context) {
+    boolean agent = agentAvailable.getAsBoolean();
+    if (agent && OpenQuestions.asksForExplanation(line)) {
+      return new Routing.Open(line, () -> deterministic(line, context));
+    }
+    if (plainEnglish == null) {
+      return new Routing.Open(line, () -> deterministic(line, context));
+    }
+    PlainEnglish.Understanding understanding = understanding(line, context);
+    if (agent && !(understanding instanceof PlainEnglish.Run)) {
+      return new Routing.Open(line, () -> answer(understanding, line, context, null));
+    }
+    return new Routing.Reply(answer(understanding, line, context, null));
+  }
+
+  /** What the bot says without a model: the router's best, or an honest "I won't guess". */
+  private Message deterministic(String line, CommandContext context) {
+    if (plainEnglish == null) {
+      return Replies.nothing(
+          "I need a language model for that, and I won't guess without one.",
+          "Here is what I can do: `diagnose -n shop`, `pods`, `logs checkout`, or `help`.");
+    }
+    return answer(understanding(line, context), line, context, null);
   }
 
   /** The command whose free text is the rest of this line, when its verb takes free text. */
@@ -146,13 +217,23 @@ public final class CommandRunner {
    * (or says it has no command for it).
    */
   private Message understand(String line, CommandContext context, Message otherwise) {
-    PlainEnglish.Understanding understanding;
+    return answer(understanding(line, context), line, context, otherwise);
+  }
+
+  private PlainEnglish.Understanding understanding(String line, CommandContext context) {
     try {
-      understanding = plainEnglish.understand(line, context);
+      return plainEnglish.understand(line, context);
     } catch (RuntimeException e) {
       log.warn("plain-English routing failed, answering without it: {}", e.getMessage());
-      understanding = new PlainEnglish.Nothing();
+      return new PlainEnglish.Nothing();
     }
+  }
+
+  private Message answer(
+      PlainEnglish.Understanding understanding,
+      String line,
+      CommandContext context,
+      Message otherwise) {
     return switch (understanding) {
       case PlainEnglish.Run run -> {
         log.info("routed plain English to `{}` ({})", run.commandLine(), run.confidence());

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** The one place commands are registered. */
@@ -39,6 +40,18 @@ public final class Commands {
    */
   public static Commands standard(
       ChannelDefaults channelDefaults, Supplier<MemoryStore> memory, Duration noteTtl) {
+    return standard(channelDefaults, memory, noteTtl, () -> false);
+  }
+
+  /**
+   * As above; while {@code investigations} says an agent can investigate, diagnoses offer an
+   * "Investigate with Scarlet" button on each finding.
+   */
+  public static Commands standard(
+      ChannelDefaults channelDefaults,
+      Supplier<MemoryStore> memory,
+      Duration noteTtl,
+      BooleanSupplier investigations) {
     return new Commands(
         List.of(
             new HelpCommand(),
@@ -48,7 +61,7 @@ public final class Commands {
             new DescribeCommand(),
             new LogsCommand(),
             new EventsCommand(),
-            new DiagnoseCommand(memory != null),
+            new DiagnoseCommand(memory != null, investigations),
             new RunbookCommand(memory),
             new RememberCommand(memory, noteTtl),
             new MemoriesCommand(memory),

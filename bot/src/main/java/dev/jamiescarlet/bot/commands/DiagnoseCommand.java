@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /** {@code diagnose}: what is wrong, why, and what to look at next — deterministic, no LLM. */
@@ -36,6 +37,7 @@ public final class DiagnoseCommand implements Command {
 
   private final Function<CommandContext, Diagnoser> diagnosers;
   private final boolean runbooks;
+  private BooleanSupplier investigations = () -> false;
 
   /** Diagnoses through fabric8 with the context's clusters. */
   public DiagnoseCommand() {
@@ -44,7 +46,13 @@ public final class DiagnoseCommand implements Command {
 
   /** Diagnoses through fabric8; {@code runbooks} adds a Runbook button to each finding. */
   public DiagnoseCommand(boolean runbooks) {
+    this(runbooks, () -> false);
+  }
+
+  /** As above; while {@code investigations} holds, each finding offers "Investigate with Scarlet". */
+  public DiagnoseCommand(boolean runbooks, BooleanSupplier investigations) {
     this(ctx -> new Fabric8Diagnoser(ctx.clusters(), ctx.clock()), runbooks);
+    this.investigations = investigations;
   }
 
   /** Diagnoses with the diagnoser the function gives, for tests. */
@@ -102,11 +110,15 @@ public final class DiagnoseCommand implements Command {
                     + " on "
                     + cluster.name());
     Set<String> actionIds = new HashSet<>();
+    boolean investigate = investigations.getAsBoolean();
     for (Finding f : findings.subList(0, Math.min(MAX_FINDINGS, findings.size()))) {
       m.section(Mrkdwn.truncate(section(f), MAX_SECTION));
       List<Block.Button> buttons = buttons(f, cluster.name(), actionIds);
       if (runbooks && buttons.size() < Workloads.MAX_BUTTONS) {
         buttons.add(runbookButton(f, actionIds));
+      }
+      if (investigate && buttons.size() < Workloads.MAX_BUTTONS) {
+        buttons.add(investigateButton(f, actionIds));
       }
       if (!buttons.isEmpty()) {
         m.actions(buttons);
@@ -181,6 +193,19 @@ public final class DiagnoseCommand implements Command {
       unique = actionId + "#" + i;
     }
     return Block.Button.of("Runbook", unique, value);
+  }
+
+  /** Hands the finding to Scarlet as a question. */
+  private static Block.Button investigateButton(Finding f, Set<String> actionIds) {
+    String where = f.object().namespace() == null ? "" : " in " + f.object().namespace();
+    String value =
+        Format.cut(
+            "why is " + f.object().name() + where + " failing: " + f.title() + "?", 1_900);
+    String unique = Buttons.INVESTIGATE;
+    for (int i = 2; !actionIds.add(unique); i++) {
+      unique = Buttons.INVESTIGATE + "#" + i;
+    }
+    return Block.Button.of("Investigate with Scarlet", unique, value);
   }
 
   static String label(String command) {

@@ -102,6 +102,42 @@ public final class Views {
         .build();
   }
 
+  /** "Not helpful": an optional reason, kept as a candidate eval case. */
+  public static View feedbackModal(
+      String callbackId, String blockId, String actionId, String privateMetadata) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(
+        com.slack.api.model.block.Blocks.section(
+            s ->
+                s.text(
+                    com.slack.api.model.block.composition.BlockCompositions.markdownText(
+                        "Thanks — noted as *not helpful*. What was wrong? (optional; it becomes a"
+                            + " test case for the agents)"))));
+    blocks.add(
+        input(
+            i ->
+                i.blockId(blockId)
+                    .optional(true)
+                    .label(plainText("What went wrong"))
+                    .element(
+                        plainTextInput(
+                            p ->
+                                p.actionId(actionId)
+                                    .multiline(true)
+                                    .placeholder(
+                                        plainText(
+                                            "e.g. it blamed the database, but the pod was OOMKilled"))))));
+    return View.builder()
+        .type("modal")
+        .callbackId(callbackId)
+        .privateMetadata(privateMetadata)
+        .title(ViewTitle.builder().type("plain_text").text("Not helpful").build())
+        .submit(ViewSubmit.builder().type("plain_text").text("Send").build())
+        .close(ViewClose.builder().type("plain_text").text("Skip").build())
+        .blocks(blocks)
+        .build();
+  }
+
   private static List<LayoutBlock> cap(List<LayoutBlock> blocks) {
     return blocks.size() <= MAX_VIEW_BLOCKS ? blocks : blocks.subList(0, MAX_VIEW_BLOCKS);
   }

@@ -251,6 +251,27 @@ public final class AppHome {
         Views.reasonModal(REASON_MODAL, REASON_BLOCK, REASON_INPUT, what, place));
   }
 
+  /** callback_id of the "Not helpful" reason modal. */
+  public static final String FEEDBACK_MODAL = "agent_feedback_reason";
+
+  /** block_id of the feedback reason input. */
+  public static final String FEEDBACK_BLOCK = "feedback";
+
+  private static final String FEEDBACK_INPUT = "feedback_input";
+
+  /** Opens the optional "what went wrong?" modal for an answer marked not helpful. */
+  public void openFeedbackModal(MethodsClient client, String triggerId, String answerId) {
+    open(
+        client,
+        triggerId,
+        Views.feedbackModal(FEEDBACK_MODAL, FEEDBACK_BLOCK, FEEDBACK_INPUT, answerId));
+  }
+
+  /** The reason typed into the feedback modal, or null. */
+  public static String submittedFeedback(ViewSubmissionPayload payload) {
+    return inputValue(payload, FEEDBACK_BLOCK, FEEDBACK_INPUT);
+  }
+
   private static void open(MethodsClient client, String triggerId, View view) {
     try {
       ViewsOpenResponse r = client.viewsOpen(v -> v.triggerId(triggerId).view(view));

@@ -1,8 +1,11 @@
 package dev.jamiescarlet.bot.slack;
 
+import dev.jamiescarlet.bot.agents.AgentDesk;
+import dev.jamiescarlet.bot.agents.InvestigationDesk;
 import dev.jamiescarlet.bot.audit.AuditLog;
 import dev.jamiescarlet.bot.channels.ChannelDefaults;
 import dev.jamiescarlet.bot.commands.CommandContext;
+import dev.jamiescarlet.bot.commands.CommandLine;
 import dev.jamiescarlet.bot.commands.CommandRunner;
 import dev.jamiescarlet.bot.commands.WriteGate;
 import dev.jamiescarlet.bot.message.Message;
@@ -10,6 +13,7 @@ import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import dev.jamiescarlet.tools.kubernetes.Identity;
 import dev.jamiescarlet.tools.kubernetes.KubernetesReads;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +31,7 @@ public final class Conversation {
   private final WriteGate writes;
   private final ChannelDefaults channelDefaults;
   private final Function<String, Identity> identities;
+  private volatile AgentDesk agents;
 
   /** Wires the pieces an answer needs; {@code audit} may be null. */
   public Conversation(
@@ -50,6 +55,36 @@ public final class Conversation {
     this.identities = identities;
   }
 
+  /** Hands open questions to the agents from now on (null: commands and routing only). */
+  public void agents(AgentDesk desk) {
+    this.agents = desk;
+  }
+
+  /** The agents' desk, or null when there are none. */
+  public AgentDesk agentDesk() {
+    return agents;
+  }
+
+  /**
+   * An agent's own slash command ({@code /scarlet investigate …}): the investigator investigates,
+   * any other agent converses.
+   */
+  public void agentCommand(String command, ReplyTarget target, String text) {
+    CommandContext context = context(target.userId(), target.channel());
+    if (agents == null) {
+      deliver(target, runner.run(text, context));
+      return;
+    }
+    Optional<AgentDesk.Addressed> addressed =
+        agents.addressed(command.replace("/", "") + " " + text);
+    if (addressed.isPresent()) {
+      toAgent(target, addressed.get(), context);
+    } else {
+      agents.converse(
+          agents.conversational(), target, text, context, () -> runner.run(text, context));
+    }
+  }
+
   /** The command runner. */
   public CommandRunner runner() {
     return runner;
@@ -57,8 +92,12 @@ public final class Conversation {
 
   /** The answer to a line of text from a user in a channel; never throws. */
   public Message answer(String text, String userId, String channelId) {
-    CommandContext context =
-        new CommandContext(
+    return runner.run(text, context(userId, channelId));
+  }
+
+  /** Who, where, and the tools as that person: what a command (or an agent's proposal) runs in. */
+  public CommandContext context(String userId, String channelId) {
+    return new CommandContext(
             userId,
             channelId,
             channelCluster(channelId),
@@ -69,7 +108,6 @@ public final class Conversation {
             clock,
             audit,
             writes);
-    return runner.run(text, context);
   }
 
   /** The channel's own default cluster, or null; a store hiccup falls back to the registry's. */
@@ -85,10 +123,36 @@ public final class Conversation {
     }
   }
 
-  /** Answers and delivers; a failed delivery is logged with its fix, never thrown. */
+  /**
+   * Answers and delivers: a command's reply, or an agent's streamed answer when the line is an
+   * open question (or names an agent); a failed delivery is logged with its fix, never thrown.
+   */
   public void reply(ReplyTarget target, String text) {
-    Message answer = answer(text, target.userId(), target.channel());
-    deliver(target, answer);
+    CommandContext context = context(target.userId(), target.channel());
+    if (agents != null) {
+      String line = CommandLine.normalise(text);
+      Optional<AgentDesk.Addressed> addressed = agents.addressed(line);
+      if (addressed.isPresent()) {
+        toAgent(target, addressed.get(), context);
+        return;
+      }
+    }
+    switch (runner.route(text, context)) {
+      case CommandRunner.Routing.Open open when agents != null ->
+          agents.converse(agents.conversational(), target, open.line(), context, open.fallback());
+      case CommandRunner.Routing.Open open -> deliver(target, open.fallback().get());
+      case CommandRunner.Routing.Reply reply -> deliver(target, reply.message());
+    }
+  }
+
+  /** A line that names an agent: an investigator investigates, any other converses. */
+  private void toAgent(ReplyTarget target, AgentDesk.Addressed to, CommandContext context) {
+    InvestigationDesk investigations = agents.investigations();
+    if (investigations != null && investigations.agent() == to.agent()) {
+      investigations.investigate(target, InvestigationDesk.question(to.rest()), context);
+      return;
+    }
+    agents.converse(to.agent(), target, to.rest(), context, () -> runner.run(to.rest(), context));
   }
 
   /** Delivers a message; a failed delivery is logged with its fix, never thrown. */

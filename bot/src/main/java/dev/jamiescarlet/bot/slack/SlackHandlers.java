@@ -14,6 +14,7 @@ import dev.jamiescarlet.bot.commands.Buttons;
 import dev.jamiescarlet.bot.message.Message;
 import dev.jamiescarlet.bot.render.BlockKitRenderer;
 import dev.jamiescarlet.bot.render.RenderedMessage;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,27 @@ public final class SlackHandlers {
 
   /** Registers every handler on a Bolt app. */
   public void register(App app, String slashCommand) {
+    register(app, slashCommand, List.of());
+  }
+
+  /** Registers every handler, with the agents' own slash commands (e.g. /scarlet). */
+  public void register(App app, String slashCommand, List<String> agentCommands) {
     app.command(slashCommand, (req, ctx) -> slashCommand(req.getPayload(), ctx));
+    for (String command : agentCommands) {
+      app.command(
+          command,
+          (req, ctx) -> {
+            SlashCommandPayload p = req.getPayload();
+            if (first("command:" + p.getTriggerId(), p.getUserId(), p.getChannelId(), null)) {
+              ReplyTarget target =
+                  ReplyTarget.responseUrl(p.getChannelId(), p.getResponseUrl(), p.getUserId());
+              String text = p.getText() == null ? "" : p.getText();
+              work.submit(() -> conversation.agentCommand(command, target, text));
+            }
+            return ctx.ack();
+          });
+    }
+    new AgentActions(conversation, work, home, replier, this::first).register(app);
 
     app.event(
         AppMentionEvent.class,
@@ -282,7 +303,7 @@ public final class SlackHandlers {
   }
 
   /** Sets the log context for this request and says whether it is the first delivery. */
-  private boolean first(String key, String user, String channel, Integer retryNum) {
+  boolean first(String key, String user, String channel, Integer retryNum) {
     MDC.clear();
     MDC.put("request_id", RequestIds.next());
     if (user != null) {

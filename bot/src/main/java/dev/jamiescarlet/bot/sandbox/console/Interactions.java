@@ -25,6 +25,8 @@ public final class Interactions {
   private static final Pattern SLASH =
       Pattern.compile("^(/(?:jamie|scarlet))(?:\\s+(.*))?$", Pattern.DOTALL);
   private static final Pattern AT_JAMIE = Pattern.compile("(?i)@jamie\\b");
+  // one Slack app serves both agents: "@scarlet …" reaches the bot as "@jamie scarlet …"
+  private static final Pattern AT_SCARLET = Pattern.compile("(?i)@scarlet\\b");
 
   private final SandboxServices s;
   private final Delivery delivery;
@@ -60,7 +62,11 @@ public final class Interactions {
     if (slash.matches()) {
       return slashCommand(channel, user, slash.group(1), slash.group(2), threadTs, n);
     }
-    String body = AT_JAMIE.matcher(text).replaceAll("<@" + s.config().botUserId() + ">");
+    String mention = "<@" + s.config().botUserId() + ">";
+    String body =
+        AT_SCARLET
+            .matcher(AT_JAMIE.matcher(text).replaceAll(mention))
+            .replaceAll(mention + " scarlet");
     ObjectNode msg = Json.object();
     msg.put("user", user.id());
     msg.put("text", body);
