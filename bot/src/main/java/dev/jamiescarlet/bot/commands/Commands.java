@@ -56,6 +56,7 @@ public final class Commands {
             new UseCommand(channelDefaults),
             new RestartCommand(),
             new ScaleCommand(),
+            new LimitsCommand(),
             new RollbackCommand(),
             new DeleteCommand(),
             new CordonCommand(),
