@@ -69,6 +69,7 @@ public final class Commands {
             new UseCommand(channelDefaults),
             new RestartCommand(),
             new ScaleCommand(),
+            new LimitsCommand(),
             new RollbackCommand(),
             new DeleteCommand(),
             new CordonCommand(),

@@ -36,7 +36,16 @@ public record Policy(
   /** The verbs a role may list, besides {@code *}. */
   public static final List<String> VERBS =
       List.of(
-          READ, "restart", "scale", "rollback", "delete", "suspend", "resume", "sync", "silence");
+          READ,
+          "restart",
+          "scale",
+          "limits",
+          "rollback",
+          "delete",
+          "suspend",
+          "resume",
+          "sync",
+          "silence");
 
   /** Copies. */
   public Policy {

@@ -2,6 +2,7 @@ package dev.jamiescarlet.tools.actions;
 
 import dev.jamiescarlet.tools.actions.WriteAction.Cordon;
 import dev.jamiescarlet.tools.actions.WriteAction.DeletePod;
+import dev.jamiescarlet.tools.actions.WriteAction.Limits;
 import dev.jamiescarlet.tools.actions.WriteAction.Restart;
 import dev.jamiescarlet.tools.actions.WriteAction.ResumeCronJob;
 import dev.jamiescarlet.tools.actions.WriteAction.Rollback;
@@ -112,6 +113,7 @@ public final class Actions {
     return switch (action) {
       case Restart a -> WorkloadPlans.restart(ctx, a);
       case Scale a -> WorkloadPlans.scale(ctx, a);
+      case Limits a -> LimitsPlan.plan(ctx, a);
       case Rollback a -> RollbackPlan.plan(ctx, a);
       case DeletePod a -> PodPlans.delete(ctx, a);
       case Cordon a -> NodePlans.schedule(ctx, a, a.node(), true);

@@ -2,6 +2,8 @@ package dev.jamiescarlet.tools.actions;
 
 import dev.jamiescarlet.tools.kubernetes.KubernetesToolException;
 import dev.jamiescarlet.tools.kubernetes.KubernetesToolException.Kind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Objects;
  */
 public sealed interface WriteAction {
 
-  /** The verb: restart, scale, rollback, delete, cordon, uncordon, suspend or resume. */
+  /** The verb: restart, scale, limits, rollback, delete, cordon, uncordon, suspend or resume. */
   String verb();
 
   /** The object acted on as {@code kind/name}, e.g. {@code deployment/checkout}. */
@@ -89,6 +91,69 @@ public sealed interface WriteAction {
     @Override
     public String describe() {
       return WriteAction.super.describe() + " to " + replicas;
+    }
+  }
+
+  /**
+   * Sets one container's resource limits on a deployment or statefulset; a request above its new
+   * limit is lowered to it.
+   *
+   * @param container the container, or null for the only one
+   * @param memory the new memory limit (e.g. 1Gi), or null to leave it
+   * @param cpu the new cpu limit (e.g. 500m), or null to leave it
+   */
+  record Limits(
+      WorkloadKind kind, String namespace, String name, String container, String memory, String cpu)
+      implements WriteAction {
+    /** Validates the fields: a deployment or statefulset, and at least one valid quantity. */
+    public Limits {
+      Objects.requireNonNull(kind, "kind");
+      namespace = required(namespace, "namespace");
+      name = required(name, "name");
+      container = container == null || container.isBlank() ? null : container.trim();
+      if (kind == WorkloadKind.DAEMONSET) {
+        throw invalid(
+            "limits works on deployments and statefulsets, not daemonset "
+                + namespace
+                + "/"
+                + name
+                + ".");
+      }
+      if (memory == null && cpu == null) {
+        throw invalid("give a memory limit, a cpu limit or both, e.g. memory 1Gi, cpu 500m.");
+      }
+      memory = memory == null ? null : ResourceQuantities.memory(memory);
+      cpu = cpu == null ? null : ResourceQuantities.cpu(cpu);
+    }
+
+    @Override
+    public String verb() {
+      return "limits";
+    }
+
+    @Override
+    public String target() {
+      return kind.noun() + "/" + name;
+    }
+
+    @Override
+    public String describe() {
+      List<String> values = new ArrayList<>();
+      if (memory != null) {
+        values.add("memory " + memory);
+      }
+      if (cpu != null) {
+        values.add("cpu " + cpu);
+      }
+      return "set limits of "
+          + kind.noun()
+          + " "
+          + namespace
+          + "/"
+          + name
+          + (container == null ? "" : " container " + container)
+          + " to "
+          + String.join(", ", values);
     }
   }
 

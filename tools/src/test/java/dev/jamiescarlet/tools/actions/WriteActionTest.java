@@ -57,6 +57,44 @@ class WriteActionTest {
   }
 
   @Test
+  void limitsNeedAWorkloadAndAtLeastOneValidQuantity() {
+    // when / then
+    assertThat(
+            new WriteAction.Limits(
+                    WorkloadKind.parse("deploy"), "shop", "api", "web", " 1Gi ", null)
+                .describe())
+        .isEqualTo("set limits of deployment shop/api container web to memory 1Gi");
+    assertThat(new WriteAction.Limits(WorkloadKind.STATEFULSET, "shop", "db", " ", "1Gi", "500m"))
+        .satisfies(l -> assertThat(l.container()).isNull())
+        .satisfies(l -> assertThat(l.verb()).isEqualTo("limits"))
+        .satisfies(l -> assertThat(l.target()).isEqualTo("statefulset/db"));
+    assertThatThrownBy(
+            () ->
+                new WriteAction.Limits(WorkloadKind.DEPLOYMENT, "shop", "api", null, "1 gig", null))
+        .isInstanceOfSatisfying(
+            KubernetesToolException.class,
+            e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST))
+        .hasMessage("`1 gig` is not a memory quantity; write it like 512Mi or 1Gi.");
+    assertThatThrownBy(
+            () ->
+                new WriteAction.Limits(WorkloadKind.DEPLOYMENT, "shop", "api", null, null, "lots"))
+        .hasMessage("`lots` is not a cpu quantity; write it like 500m or 2.");
+    assertThatThrownBy(
+            () -> new WriteAction.Limits(WorkloadKind.DEPLOYMENT, "shop", "api", null, "1", null))
+        .hasMessageContaining("under 4Mi");
+    assertThatThrownBy(
+            () -> new WriteAction.Limits(WorkloadKind.DEPLOYMENT, "shop", "api", null, null, "0"))
+        .hasMessage("a cpu limit must be more than 0, not `0`.");
+    assertThatThrownBy(
+            () -> new WriteAction.Limits(WorkloadKind.DEPLOYMENT, "shop", "api", null, null, null))
+        .hasMessageContaining("give a memory limit, a cpu limit or both");
+    assertThatThrownBy(
+            () ->
+                new WriteAction.Limits(WorkloadKind.DAEMONSET, "shop", "agent", null, "1Gi", null))
+        .hasMessage("limits works on deployments and statefulsets, not daemonset shop/agent.");
+  }
+
+  @Test
   void restartedAtIsRfc3339InUtcToTheSecond() {
     assertThat(WorkloadPlans.rfc3339(Instant.parse("2025-03-04T05:06:07.891Z")))
         .isEqualTo("2025-03-04T05:06:07Z");
