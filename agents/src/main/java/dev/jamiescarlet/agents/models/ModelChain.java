@@ -60,6 +60,11 @@ public final class ModelChain implements ChatModel {
     return new ModelChain(links, UsageSink.none(), DEFAULT_MAX_REPAIRS);
   }
 
+  /** A chain over ready-made links, for tests that need clients no endpoint can imitate. */
+  static ModelChain ofLinks(List<ChainLink> links) {
+    return new ModelChain(links, UsageSink.none(), DEFAULT_MAX_REPAIRS);
+  }
+
   /** A chain over an agent's model followed by its fallbacks. */
   public static ModelChain of(AgentDefinition agent, ModelGuards guards, Map<String, String> env) {
     List<ModelChoice> choices = new ArrayList<>();
