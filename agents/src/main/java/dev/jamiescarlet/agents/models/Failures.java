@@ -1,0 +1,92 @@
+package dev.jamiescarlet.agents.models;
+
+import dev.jamiescarlet.agents.definitions.ModelChoice;
+import dev.jamiescarlet.agents.definitions.Provider;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.InvalidRequestException;
+import dev.langchain4j.exception.TimeoutException;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
+
+/** Explains a failed model call to an operator and says whether it counts against the model. */
+final class Failures {
+
+  private Failures() {}
+
+  /**
+   * Whether the failure says something about the model's health; a rejected request (HTTP 400, 413,
+   * 422) says something about the request, so it must not open the breaker.
+   */
+  static boolean countsAgainstModel(Throwable failure) {
+    int status = status(failure);
+    if (status == 400 || status == 413 || status == 422) {
+      return false;
+    }
+    return !(status < 0 && find(failure, InvalidRequestException.class) != null);
+  }
+
+  /** Why the call failed and what to check, e.g. "connection refused: check JAMIE_LLM_BASE_URL". */
+  static String describe(Throwable failure, ModelChoice choice) {
+    String urlVariable =
+        choice.provider() == Provider.OLLAMA ? "OLLAMA_BASE_URL" : "JAMIE_LLM_BASE_URL";
+    if (find(failure, ConnectException.class) != null) {
+      return "connection refused: is the server running at "
+          + choice.baseUrl()
+          + "? check "
+          + urlVariable
+          + " or model.baseUrl";
+    }
+    if (find(failure, TimeoutException.class) != null
+        || find(failure, HttpTimeoutException.class) != null
+        || find(failure, java.net.SocketTimeoutException.class) != null) {
+      return "no answer within "
+          + ModelClients.timeout(choice).toSeconds()
+          + " s: the endpoint is overloaded or the model too slow; raise model.timeout or check the"
+          + " server's load";
+    }
+    int status = status(failure);
+    String detail = status < 0 ? failure.toString() : "HTTP " + status + " " + body(failure);
+    if (status == 429) {
+      return detail + ": rate limited; lower the bot's concurrency or raise the endpoint's limit";
+    }
+    if (status == 401 || status == 403) {
+      return detail
+          + ": the key was refused; check the variable named by apiKeyEnv ("
+          + choice.apiKeyEnv()
+          + ")";
+    }
+    if (status == 404) {
+      return detail + ": check that the endpoint serves model '" + choice.model() + "'";
+    }
+    if (status >= 500) {
+      return detail + ": the model server failed; check its logs";
+    }
+    return detail;
+  }
+
+  private static int status(Throwable failure) {
+    HttpException http = find(failure, HttpException.class);
+    return http == null ? -1 : http.statusCode();
+  }
+
+  private static String body(Throwable failure) {
+    String message = find(failure, HttpException.class).getMessage();
+    if (message == null) {
+      return "";
+    }
+    String oneLine = message.replaceAll("\\s+", " ").strip();
+    return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 197) + "...";
+  }
+
+  static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+}
