@@ -60,6 +60,9 @@ public final class KubernetesTools {
             .append(p.node() == null ? "" : " node " + p.node())
             .append(blank(p.detail()) ? "" : ": " + p.detail());
       }
+      if (pods.isEmpty()) {
+        body.append("\n(none: the namespace may be empty or misspelt; try namespace all)");
+      }
       names.add(ns);
       return ctx.output().data("list_pods", args, ToolOutput.CLUSTER, body.toString(), names);
     } catch (RuntimeException e) {
@@ -105,6 +108,9 @@ public final class KubernetesTools {
             .append(" images ")
             .append(d.images())
             .append(blank(d.problem()) ? "" : ": " + d.problem());
+      }
+      if (deployments.isEmpty()) {
+        body.append("\n(none: the namespace may be empty or misspelt; try namespace all)");
       }
       names.add(ns);
       return ctx.output()

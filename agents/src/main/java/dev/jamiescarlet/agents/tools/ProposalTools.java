@@ -65,7 +65,7 @@ public final class ProposalTools {
     String why = reason == null ? "" : reason.strip();
     List<String> cited = cited(why);
     ctx.proposals().add(new Proposal(line, why, cited));
-    return ctx.output().data("propose_action", args, "the bot", PROPOSED, List.of());
+    return ctx.output().note("propose_action", args, PROPOSED);
   }
 
   /** The evidence ids the reason cites and that exist; every id so far when it cites none. */

@@ -31,6 +31,16 @@ final class ToolOutput {
     return framed(tool, arguments, source, Clip.tail(safe(body)), names);
   }
 
+  /**
+   * The bot's own words to the model after a call (not data, so not framed), e.g. that a proposal
+   * awaits approval; recorded like any call.
+   */
+  String note(String tool, String arguments, String text) {
+    String safe = safe(text);
+    EvidenceItem item = evidence.add(tool, safe(arguments), safe, List.of());
+    return "[" + item.id() + "] " + safe;
+  }
+
   /** A failed call: "[E4] Error: …" with the underlying message and how to correct the call. */
   String error(String tool, String arguments, String message, String hint) {
     String text = "Error: " + message + (hint == null || hint.isBlank() ? "" : " " + hint);
