@@ -36,7 +36,9 @@ public final class Demo implements AutoCloseable {
   /** The demo cluster's name in the registry. */
   public static final String CLUSTER = "demo";
 
-  /** Set to {@code true} (by {@code demo --scripted-model}) to run the agents on the demo dialogue. */
+  /**
+   * Set to {@code true} (by {@code demo --scripted-model}) to run the agents on the demo dialogue.
+   */
   public static final String SCRIPTED_MODEL = "JAMIE_DEMO_SCRIPTED_MODEL";
 
   private static final long READY_TIMEOUT_MILLIS = 20_000;

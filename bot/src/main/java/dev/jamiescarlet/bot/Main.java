@@ -138,9 +138,9 @@ public final class Main {
     out.println("  java -jar jamie.jar demo     run the demo: sandbox Slack + demo cluster + bot");
     out.println(
         "  java -jar jamie.jar demo --scripted-model   the demo with agents on a scripted model");
+    out.println("  java -jar jamie.jar scripted-model [--port N] [--dialogue FILE] [--latency MS]");
     out.println(
-        "  java -jar jamie.jar scripted-model [--port N] [--dialogue FILE] [--latency MS]");
-    out.println("                               serve a scripted OpenAI/Ollama model (tests, benchmarks)");
+        "                               serve a scripted OpenAI/Ollama model (tests, benchmarks)");
     out.println("  java -jar jamie.jar --help   this text");
     out.println();
     out.println("Settings (environment variables):");

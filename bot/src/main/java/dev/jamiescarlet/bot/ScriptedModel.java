@@ -38,7 +38,9 @@ final class ScriptedModel {
           case "--latency" -> latency = Duration.ofMillis(Long.parseLong(value));
           default -> {
             System.err.println(
-                "Unknown option `" + args[i] + "` (known: --port N, --dialogue FILE, --latency MS)");
+                "Unknown option `"
+                    + args[i]
+                    + "` (known: --port N, --dialogue FILE, --latency MS)");
             return 2;
           }
         }

@@ -6,7 +6,9 @@ import dev.jamiescarlet.agents.definitions.Access;
 final class AccessRules {
   private AccessRules() {}
 
-  /** Everyone when the rules are empty; otherwise the person, one of their groups, or the channel. */
+  /**
+   * Everyone when the rules are empty; otherwise the person, one of their groups, or the channel.
+   */
   static boolean allows(Access access, Asker asker) {
     if (access.everyone()) {
       return true;

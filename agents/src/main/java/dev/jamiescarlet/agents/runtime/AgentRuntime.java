@@ -152,7 +152,9 @@ public final class AgentRuntime {
       return new AgentOutcome.NoModel(true, e.userMessage(), e.getMessage());
     } catch (StepLimitException e) {
       return stopped(
-          "I stopped after " + definition.limits().maxSteps() + " tool calls, my limit per question.",
+          "I stopped after "
+              + definition.limits().maxSteps()
+              + " tool calls, my limit per question.",
           text,
           tools,
           meter);

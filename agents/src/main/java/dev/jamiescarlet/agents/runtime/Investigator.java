@@ -216,8 +216,7 @@ public final class Investigator implements TaskHandler {
     StepResult ask(String prompt, Map<String, String> vars, boolean tools) {
       ToolContext context = contexts.forAsker(inv.asker(), evidence);
       int before = context.evidence().items().size();
-      List<Object> toolObjects =
-          tools ? agent.toolsFor(context) : List.of();
+      List<Object> toolObjects = tools ? agent.toolsFor(context) : List.of();
       StepChat chat =
           AiServices.builder(StepChat.class)
               .chatModel(agent.models().withUsage(meter))
@@ -239,7 +238,10 @@ public final class Investigator implements TaskHandler {
         if (!(t instanceof StepLimitException)) {
           throw t;
         }
-        text = "(stopped: the step used its " + agent.definition().limits().maxSteps() + " tool calls)";
+        text =
+            "(stopped: the step used its "
+                + agent.definition().limits().maxSteps()
+                + " tool calls)";
       }
       List<EvidenceItem> all = context.evidence().items();
       return new StepResult(

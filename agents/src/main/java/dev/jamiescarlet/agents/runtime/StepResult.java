@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One investigation step's stored output: its text, the evidence gathered in it and any
- * proposals, as JSON in the task so a resumed investigation rebuilds them without re-running.
+ * One investigation step's stored output: its text, the evidence gathered in it and any proposals,
+ * as JSON in the task so a resumed investigation rebuilds them without re-running.
  *
  * @param text what the model wrote
  * @param evidence tool calls made in this step

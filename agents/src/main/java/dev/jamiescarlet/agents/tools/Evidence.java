@@ -16,6 +16,17 @@ public final class Evidence {
   private final List<EvidenceItem> items = new ArrayList<>();
   private final Set<String> names = new LinkedHashSet<>();
 
+  /** An empty log. */
+  public Evidence() {}
+
+  /**
+   * A log that continues an earlier one (an investigation's later step): ids go on from there, and
+   * the earlier items are listed first.
+   */
+  public Evidence(List<EvidenceItem> earlier) {
+    items.addAll(earlier);
+  }
+
   /**
    * Records a call and returns its item with the next id.
    *

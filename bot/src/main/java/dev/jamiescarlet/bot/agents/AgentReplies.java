@@ -23,14 +23,14 @@ public final class AgentReplies {
 
   /** What is shown while the agent has not written anything yet. */
   static Message thinking(String agent, String activity) {
-    String line = activity == null ? "_" + agent + " is looking…_" : "_" + agent + ": " + activity + "…_";
+    String line =
+        activity == null ? "_" + agent + " is looking…_" : "_" + agent + ": " + activity + "…_";
     return Message.builder(agent + " is looking").section(line).build();
   }
 
   /** The answer so far, while it streams. */
   static Message streaming(String agent, String textSoFar, String activity) {
-    Message.Builder b =
-        Message.builder(textSoFar).section(ModelText.toMrkdwn(textSoFar + " …"));
+    Message.Builder b = Message.builder(textSoFar).section(ModelText.toMrkdwn(textSoFar + " …"));
     if (activity != null) {
       b.context("_" + agent + ": " + activity + "_");
     }
@@ -71,9 +71,7 @@ public final class AgentReplies {
   static Message noModel(AgentOutcome.NoModel n, Message deterministic) {
     String intro =
         n.configured()
-            ? ":warning: "
-                + n.userMessage()
-                + " Here is what I can tell you without it:"
+            ? ":warning: " + n.userMessage() + " Here is what I can tell you without it:"
             : "I need a language model to answer that properly, and none is configured."
                 + " Here is what I can do without one:";
     List<Block> blocks = new ArrayList<>();
@@ -111,7 +109,6 @@ public final class AgentReplies {
     if (u == null || u.calls() == 0) {
       return "";
     }
-    return String.format(
-        Locale.ROOT, " · %,d tokens", u.inputTokens() + u.outputTokens());
+    return String.format(Locale.ROOT, " · %,d tokens", u.inputTokens() + u.outputTokens());
   }
 }

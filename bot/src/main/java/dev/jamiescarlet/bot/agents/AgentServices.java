@@ -150,9 +150,7 @@ public final class AgentServices implements AutoCloseable {
         new AgentDesk(
             conversational,
             byMention,
-            conversational == null
-                ? null
-                : contexts(conversational.definition(), w, clock),
+            conversational == null ? null : contexts(conversational.definition(), w, clock),
             w.replier(),
             w.proposals(),
             new Feedback(state.answers(), clock),

@@ -103,7 +103,9 @@ public final class InvestigationDesk {
                   .section(
                       name
                           + " needs a language model to investigate, and "
-                          + (n.configured() ? "none is answering right now." : "none is configured.")
+                          + (n.configured()
+                              ? "none is answering right now."
+                              : "none is configured.")
                           + " Without one I can still run `diagnose -n NAMESPACE`, `logs NAME"
                           + " --previous` and `events --warnings`.")
                   .build());

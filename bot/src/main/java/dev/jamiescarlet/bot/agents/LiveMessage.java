@@ -10,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Slack message that changes while an agent works: posted once, then edited in place at most
- * once per interval (Slack allows about one chat.update per second per message), with the final
- * version always delivered. Through a response_url there is no ts to edit, so only the final
- * version is posted.
+ * A Slack message that changes while an agent works: posted once, then edited in place at most once
+ * per interval (Slack allows about one chat.update per second per message), with the final version
+ * always delivered. Through a response_url there is no ts to edit, so only the final version is
+ * posted.
  */
 final class LiveMessage {
   private static final Logger log = LoggerFactory.getLogger(LiveMessage.class);

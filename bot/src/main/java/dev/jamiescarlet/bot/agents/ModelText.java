@@ -3,8 +3,8 @@ package dev.jamiescarlet.bot.agents;
 import java.util.regex.Pattern;
 
 /**
- * A model's Markdown as Slack mrkdwn: models write {@code **bold**}, {@code [text](url)} and
- * {@code ### headings}; Slack wants {@code *bold*}, {@code <url|text>} and has no headings.
+ * A model's Markdown as Slack mrkdwn: models write {@code **bold**}, {@code [text](url)} and {@code
+ * ### headings}; Slack wants {@code *bold*}, {@code <url|text>} and has no headings.
  */
 final class ModelText {
   private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");

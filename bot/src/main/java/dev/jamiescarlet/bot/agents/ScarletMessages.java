@@ -30,10 +30,7 @@ final class ScarletMessages {
       }
       lines.append('\n');
     }
-    String title =
-        p.finished()
-            ? agent + " finished investigating"
-            : agent + " is investigating";
+    String title = p.finished() ? agent + " finished investigating" : agent + " is investigating";
     Message.Builder b =
         Message.builder(title + ": " + p.question())
             .section("*" + title + ":* " + ModelText.toMrkdwn(p.question()))
@@ -103,7 +100,13 @@ final class ScarletMessages {
     if (!r.proposals().isEmpty()) {
       md.append("\n## Proposals\n\n");
       r.proposals()
-          .forEach(p -> md.append("- `").append(p.command()).append("`: ").append(p.reason()).append('\n'));
+          .forEach(
+              p ->
+                  md.append("- `")
+                      .append(p.command())
+                      .append("`: ")
+                      .append(p.reason())
+                      .append('\n'));
     }
     return md.toString();
   }

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An investigation in Slack: one status message edited as each step runs (about once a second at
- * most, the latest state always shown), proposals through the judge into approval previews, and
- * the report in the thread.
+ * most, the latest state always shown), proposals through the judge into approval previews, and the
+ * report in the thread.
  */
 public final class SlackInvestigationSink implements InvestigationSink {
   private static final Logger log = LoggerFactory.getLogger(SlackInvestigationSink.class);
@@ -61,7 +61,10 @@ public final class SlackInvestigationSink implements InvestigationSink {
       return;
     }
     edits.offer(
-        inv.asker().channel(), statusTs, ScarletMessages.status(agent, progress), progress.finished());
+        inv.asker().channel(),
+        statusTs,
+        ScarletMessages.status(agent, progress),
+        progress.finished());
   }
 
   @Override
@@ -81,8 +84,7 @@ public final class SlackInvestigationSink implements InvestigationSink {
   private void post(Investigation inv, String statusTs, Message message) {
     String thread = inv.asker().thread() != null ? inv.asker().thread() : statusTs;
     try {
-      replier.post(
-          ReplyTarget.thread(inv.asker().channel(), thread, inv.asker().user()), message);
+      replier.post(ReplyTarget.thread(inv.asker().channel(), thread, inv.asker().user()), message);
     } catch (RuntimeException e) {
       // the task records the effect as claimed; the log says what was lost
       log.error("investigation {}: could not post to Slack: {}", inv.id(), e.getMessage());

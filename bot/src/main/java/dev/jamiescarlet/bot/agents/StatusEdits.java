@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Edits of status messages, at most one per message per interval; a state offered too soon is
- * kept and sent by a trailing edit when the interval has passed, so the message never stays stale.
+ * Edits of status messages, at most one per message per interval; a state offered too soon is kept
+ * and sent by a trailing edit when the interval has passed, so the message never stays stale.
  */
 final class StatusEdits {
   private static final Logger log = LoggerFactory.getLogger(StatusEdits.class);

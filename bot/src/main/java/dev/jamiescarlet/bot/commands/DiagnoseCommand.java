@@ -49,7 +49,9 @@ public final class DiagnoseCommand implements Command {
     this(runbooks, () -> false);
   }
 
-  /** As above; while {@code investigations} holds, each finding offers "Investigate with Scarlet". */
+  /**
+   * As above; while {@code investigations} holds, each finding offers "Investigate with Scarlet".
+   */
   public DiagnoseCommand(boolean runbooks, BooleanSupplier investigations) {
     this(ctx -> new Fabric8Diagnoser(ctx.clusters(), ctx.clock()), runbooks);
     this.investigations = investigations;
@@ -199,8 +201,7 @@ public final class DiagnoseCommand implements Command {
   private static Block.Button investigateButton(Finding f, Set<String> actionIds) {
     String where = f.object().namespace() == null ? "" : " in " + f.object().namespace();
     String value =
-        Format.cut(
-            "why is " + f.object().name() + where + " failing: " + f.title() + "?", 1_900);
+        Format.cut("why is " + f.object().name() + where + " failing: " + f.title() + "?", 1_900);
     String unique = Buttons.INVESTIGATE;
     for (int i = 2; !actionIds.add(unique); i++) {
       unique = Buttons.INVESTIGATE + "#" + i;

@@ -50,8 +50,7 @@ final class AgentActions {
         (req, ctx) -> {
           BlockActionPayload p = req.getPayload();
           // a trigger_id lives 3 seconds: the modal opens before the vote is stored
-          home.openFeedbackModal(
-              ctx.client(), p.getTriggerId(), p.getActions().get(0).getValue());
+          home.openFeedbackModal(ctx.client(), p.getTriggerId(), p.getActions().get(0).getValue());
           vote(p, false);
           return ctx.ack();
         });
@@ -91,8 +90,7 @@ final class AgentActions {
     InvestigationDesk investigations = desk == null ? null : desk.investigations();
     if (investigations == null) {
       conversation.deliver(
-          target,
-          Message.of("No agent here investigates: Scarlet is not configured on this bot."));
+          target, Message.of("No agent here investigates: Scarlet is not configured on this bot."));
       return;
     }
     investigations.investigate(
@@ -111,7 +109,11 @@ final class AgentActions {
         () -> {
           AgentDesk desk = conversation.agentDesk();
           boolean stored = desk != null && desk.feedback().rate(answerId, user, helpful);
-          log.info("feedback on answer {}: {} ({})", answerId, helpful ? "helpful" : "not helpful", stored ? "stored" : "not stored");
+          log.info(
+              "feedback on answer {}: {} ({})",
+              answerId,
+              helpful ? "helpful" : "not helpful",
+              stored ? "stored" : "not stored");
           if (helpful && channel != null) {
             try {
               replier.postEphemeral(

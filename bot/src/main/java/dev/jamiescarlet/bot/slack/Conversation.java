@@ -98,16 +98,16 @@ public final class Conversation {
   /** Who, where, and the tools as that person: what a command (or an agent's proposal) runs in. */
   public CommandContext context(String userId, String channelId) {
     return new CommandContext(
-            userId,
-            channelId,
-            channelCluster(channelId),
-            clusters,
-            // reads run as the person's mapped Kubernetes identity, so RBAC decides what they see
-            kubernetes.as(identities.apply(userId)),
-            runner.commands(),
-            clock,
-            audit,
-            writes);
+        userId,
+        channelId,
+        channelCluster(channelId),
+        clusters,
+        // reads run as the person's mapped Kubernetes identity, so RBAC decides what they see
+        kubernetes.as(identities.apply(userId)),
+        runner.commands(),
+        clock,
+        audit,
+        writes);
   }
 
   /** The channel's own default cluster, or null; a store hiccup falls back to the registry's. */
@@ -124,8 +124,8 @@ public final class Conversation {
   }
 
   /**
-   * Answers and delivers: a command's reply, or an agent's streamed answer when the line is an
-   * open question (or names an agent); a failed delivery is logged with its fix, never thrown.
+   * Answers and delivers: a command's reply, or an agent's streamed answer when the line is an open
+   * question (or names an agent); a failed delivery is logged with its fix, never thrown.
    */
   public void reply(ReplyTarget target, String text) {
     CommandContext context = context(target.userId(), target.channel());
