@@ -1,0 +1,16 @@
+package dev.jamiescarlet.agents.feedback;
+
+/** Answers or votes could not be read or written; the message names what to check. */
+public final class FeedbackStoreException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  FeedbackStoreException(String what, RuntimeException cause) {
+    super(
+        "MongoDB is unreachable or refused to "
+            + what
+            + " ("
+            + cause.getMessage()
+            + "); check MONGODB_URI (or the embedded store under JAMIE_DATA_DIR)",
+        cause);
+  }
+}
