@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.bson.Document;
 
-/** The {@link TaskRun} a worker hands to a handler: every write is guarded by this attempt's lease. */
+/**
+ * The {@link TaskRun} a worker hands to a handler: every write is guarded by this attempt's lease.
+ */
 final class LeasedRun implements TaskRun {
   private static final int MAX_KEY = 200;
 
@@ -63,7 +65,8 @@ final class LeasedRun implements TaskRun {
       }
     }
     ensureHeld("run step '" + name + "'");
-    // a zombie whose lease was taken skips the work; the guarded write below covers the race that remains
+    // a zombie whose lease was taken skips the work; the guarded write below covers the race that
+    // remains
     if (!tasks.holds(id, attempt)) {
       throw lost("run step '" + name + "'");
     }
@@ -92,10 +95,7 @@ final class LeasedRun implements TaskRun {
             .append("attempt", attempt);
     boolean claimed =
         tasks.updateHeld(
-            id,
-            attempt,
-            exists("effects." + key, false),
-            set("effects." + key, claim));
+            id, attempt, exists("effects." + key, false), set("effects." + key, claim));
     if (!claimed) {
       Document effects = tasks.raw(id).map(t -> t.get("effects", new Document())).orElseThrow();
       if (effects.containsKey(key)) {
@@ -134,10 +134,19 @@ final class LeasedRun implements TaskRun {
 
   @Override
   public boolean cancelled() {
-    return tasks
-        .raw(id)
-        .map(t -> TaskState.CANCELLED.name().equals(t.getString("state")))
-        .orElse(true);
+    // handlers ask this right after an interrupt, and the driver refuses to read on an interrupted
+    // thread
+    boolean interrupted = Thread.interrupted();
+    try {
+      return tasks
+          .raw(id)
+          .map(t -> TaskState.CANCELLED.name().equals(t.getString("state")))
+          .orElse(true);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** Called by the heartbeat when a renewal finds the lease gone. */

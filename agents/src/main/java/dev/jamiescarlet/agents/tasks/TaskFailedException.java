@@ -1,6 +1,9 @@
 package dev.jamiescarlet.agents.tasks;
 
-/** Thrown by a handler that knows a retry cannot help (bad payload, refused request): the task is FAILED at once. */
+/**
+ * Thrown by a handler that knows a retry cannot help (bad payload, refused request): the task is
+ * FAILED at once.
+ */
 public class TaskFailedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

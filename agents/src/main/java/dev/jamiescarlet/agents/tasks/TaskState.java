@@ -1,6 +1,8 @@
 package dev.jamiescarlet.agents.tasks;
 
-/** Where a durable task is in its life: waiting, leased by a worker, or finished one way or another. */
+/**
+ * Where a durable task is in its life: waiting, leased by a worker, or finished one way or another.
+ */
 public enum TaskState {
   /** Created or handed back for a retry; any worker may claim it. */
   PENDING,

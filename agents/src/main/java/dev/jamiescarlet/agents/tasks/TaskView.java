@@ -11,8 +11,9 @@ import java.util.Optional;
 import org.bson.Document;
 
 /**
- * A snapshot of one task as stored: its steps in completion order, its effects ({@code claimed}, {@code done} or
- * {@code failed: …}), notes, lease and last error. {@code owner}, {@code leaseUntil} and {@code error} may be null.
+ * A snapshot of one task as stored: its steps in completion order, its effects ({@code claimed},
+ * {@code done} or {@code failed: …}), notes, lease and last error. {@code owner}, {@code
+ * leaseUntil} and {@code error} may be null.
  */
 public record TaskView(
     String id,

@@ -21,12 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Claims runnable tasks of its handlers' types — PENDING, or RUNNING with an expired lease — and runs each on a
- * virtual thread while a heartbeat renews its lease; ends them DONE, FAILED, or PENDING again for a retry.
+ * Claims runnable tasks of its handlers' types — PENDING, or RUNNING with an expired lease — and
+ * runs each on a virtual thread while a heartbeat renews its lease; ends them DONE, FAILED, or
+ * PENDING again for a retry.
  *
- * <p>Retry policy: a handler exception hands the task back as PENDING with the error recorded, and any replica's next
- * poll resumes it after its last completed step; the claim that would exceed {@code maxAttempts} (crashes count too)
- * ends it FAILED with "gave up after N attempts: last error". {@link TaskFailedException} fails it at once.
+ * <p>Retry policy: a handler exception hands the task back as PENDING with the error recorded, and
+ * any replica's next poll resumes it after its last completed step; the claim that would exceed
+ * {@code maxAttempts} (crashes count too) ends it FAILED with "gave up after N attempts: last
+ * error". {@link TaskFailedException} fails it at once.
  */
 public final class TaskWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TaskWorker.class);
@@ -66,7 +68,8 @@ public final class TaskWorker implements AutoCloseable {
       throw new IllegalStateException("TaskWorker " + tasks.owner() + " is already started");
     }
     if (!open) {
-      throw new IllegalStateException("TaskWorker " + tasks.owner() + " is closed; create a new one");
+      throw new IllegalStateException(
+          "TaskWorker " + tasks.owner() + " is closed; create a new one");
     }
     poller = Thread.ofVirtual().name("task-poller-" + tasks.owner()).start(this::poll);
   }
@@ -74,8 +77,8 @@ public final class TaskWorker implements AutoCloseable {
   /**
    * Claims this task now and runs it on this worker, without waiting for a poll.
    *
-   * @return false if it is not runnable (unknown, finished, leased by a live worker, type not handled here) or every
-   *     slot is busy, in which case a poll picks it up later
+   * @return false if it is not runnable (unknown, finished, leased by a live worker, type not
+   *     handled here) or every slot is busy, in which case a poll picks it up later
    */
   public boolean runNow(String id) {
     if (!open || !slots.tryAcquire()) {
@@ -84,7 +87,10 @@ public final class TaskWorker implements AutoCloseable {
     return claimAndRun(eq("_id", id));
   }
 
-  /** Stops claiming, interrupts running handlers (their tasks go back to PENDING) and waits up to 5 s for them. */
+  /**
+   * Stops claiming, interrupts running handlers (their tasks go back to PENDING) and waits up to 5
+   * s for them.
+   */
   @Override
   public void close() {
     open = false;
@@ -106,7 +112,10 @@ public final class TaskWorker implements AutoCloseable {
     heartbeats.shutdownNow();
   }
 
-  /** Test hook: dies like a killed process — no more claims or heartbeats, handlers left running, nothing written. */
+  /**
+   * Test hook: dies like a killed process — no more claims or heartbeats, handlers left running,
+   * nothing written.
+   */
   void simulateCrash() {
     open = false;
     synchronized (this) {
@@ -142,7 +151,10 @@ public final class TaskWorker implements AutoCloseable {
     }
   }
 
-  /** Claims one task matching {@code which} with a slot already taken; gives the slot back unless a task runs. */
+  /**
+   * Claims one task matching {@code which} with a slot already taken; gives the slot back unless a
+   * task runs.
+   */
   private boolean claimAndRun(Bson which) {
     Optional<Document> claimed;
     try {
@@ -199,19 +211,22 @@ public final class TaskWorker implements AutoCloseable {
             () -> heartbeat(run, self), period, period, TimeUnit.MILLISECONDS);
     try {
       handlers.get(before.getString("type")).run(run);
+      clearInterrupt();
       if (!tasks.finish(id, attempt, TaskState.DONE, null)) {
-        log.info("Task {} attempt {} finished but was no longer held (cancelled or re-leased)", id, attempt);
+        log.info(
+            "Task {} attempt {} finished but was no longer held (cancelled or re-leased)",
+            id,
+            attempt);
       }
     } catch (LeaseLostException e) {
       log.warn("Task {} stopped on {}: {}", id, tasks.owner(), e.getMessage());
     } catch (TaskFailedException e) {
+      clearInterrupt();
       String error = Objects.requireNonNullElse(e.getMessage(), describe(e));
       tasks.finish(id, attempt, TaskState.FAILED, truncate(error));
       log.warn("Task {} failed: {}", id, error);
     } catch (Exception e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
+      clearInterrupt();
       handleFailure(run, e);
     } finally {
       beat.cancel(false);
@@ -225,7 +240,8 @@ public final class TaskWorker implements AutoCloseable {
     if (run.isLost()) {
       log.warn("Task {} attempt {} stopped after losing its lease: {}", id, attempt, describe(e));
     } else if (!open) {
-      tasks.release(id, attempt, "worker " + tasks.owner() + " shut down during attempt " + attempt);
+      tasks.release(
+          id, attempt, "worker " + tasks.owner() + " shut down during attempt " + attempt);
       log.info("Task {} handed back on shutdown of {}", id, tasks.owner());
     } else if (attempt >= settings.maxAttempts()) {
       String error = "gave up after " + attempt + " attempts: " + describe(e);
@@ -246,6 +262,17 @@ public final class TaskWorker implements AutoCloseable {
     } catch (RuntimeException e) {
       // the next beat tries again; the lease is three beats long
       log.warn("Renewing the lease of task {} failed: {}", run.id(), e.toString());
+    }
+  }
+
+  /**
+   * Clears a pending interrupt (from close or a lost lease) before the final write, since the
+   * driver refuses to work on an interrupted thread; the thread ends right after, so nothing else
+   * needs the flag.
+   */
+  private static void clearInterrupt() {
+    if (Thread.interrupted()) {
+      log.debug("Cleared an interrupt before recording how a task ended");
     }
   }
 

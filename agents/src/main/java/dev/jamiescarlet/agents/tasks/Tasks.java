@@ -29,8 +29,9 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * Durable multi-step tasks in the MongoDB collection {@code tasks}: create, read, list and cancel them; a {@link
- * TaskWorker} claims and runs them under a lease held by {@code owner}, this replica's id.
+ * Durable multi-step tasks in the MongoDB collection {@code tasks}: create, read, list and cancel
+ * them; a {@link TaskWorker} claims and runs them under a lease held by {@code owner}, this
+ * replica's id.
  */
 public final class Tasks {
   static final String COLLECTION = "tasks";
@@ -53,10 +54,17 @@ public final class Tasks {
     collection.createIndex(Indexes.ascending("state", "leaseUntil"));
   }
 
-  /** An id for this replica that differs between pods, processes and restarts: host, pid and a random suffix. */
+  /**
+   * An id for this replica that differs between pods, processes and restarts: host, pid and a
+   * random suffix.
+   */
   public static String replicaId() {
     String host = Objects.requireNonNullElse(System.getenv("HOSTNAME"), "replica");
-    return host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return host
+        + "-"
+        + ProcessHandle.current().pid()
+        + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** Stores a new PENDING task and returns its id; {@code payload} may be null for none. */
@@ -92,7 +100,8 @@ public final class Tasks {
   /** Up to {@code limit} tasks, newest first; a null {@code type} or {@code state} matches any. */
   public List<TaskView> list(String type, TaskState state, int limit) {
     if (limit < 1 || limit > MAX_LIST) {
-      throw new IllegalArgumentException("limit " + limit + " is out of range; ask for 1 to " + MAX_LIST);
+      throw new IllegalArgumentException(
+          "limit " + limit + " is out of range; ask for 1 to " + MAX_LIST);
     }
     List<Bson> filters = new ArrayList<>();
     if (type != null) {
@@ -110,7 +119,8 @@ public final class Tasks {
   }
 
   /**
-   * Cancels a task that has not finished; a running handler sees {@link TaskRun#cancelled()} and its next write fails.
+   * Cancels a task that has not finished; a running handler sees {@link TaskRun#cancelled()} and
+   * its next write fails.
    *
    * @return false if the task does not exist or had already finished
    */
@@ -137,8 +147,9 @@ public final class Tasks {
   }
 
   /**
-   * Atomically leases one runnable task of these types matching {@code which} — PENDING, or RUNNING with an expired
-   * lease — to this owner, and returns it as it was before the claim (so the caller sees whose lease expired).
+   * Atomically leases one runnable task of these types matching {@code which} — PENDING, or RUNNING
+   * with an expired lease — to this owner, and returns it as it was before the claim (so the caller
+   * sees whose lease expired).
    */
   Optional<Document> claim(Bson which, Collection<String> types, Duration lease) {
     Instant now = clock.instant();
@@ -162,8 +173,9 @@ public final class Tasks {
   }
 
   /**
-   * Applies {@code update} only while this owner still holds attempt {@code attempt} of a RUNNING task; the attempt
-   * number is the fencing token, so a claim by anyone (even this owner again) shuts out older runs.
+   * Applies {@code update} only while this owner still holds attempt {@code attempt} of a RUNNING
+   * task; the attempt number is the fencing token, so a claim by anyone (even this owner again)
+   * shuts out older runs.
    */
   boolean updateHeld(String id, int attempt, Bson update) {
     return updateHeld(id, attempt, new Document(), update);
@@ -196,7 +208,9 @@ public final class Tasks {
   /** Ends a held attempt as DONE or FAILED. */
   boolean finish(String id, int attempt, TaskState state, String error) {
     return updateHeld(
-        id, attempt, combine(set("state", state.name()), set("error", error), set("leaseUntil", null)));
+        id,
+        attempt,
+        combine(set("state", state.name()), set("error", error), set("leaseUntil", null)));
   }
 
   /** Hands a held attempt back as PENDING so the next poll on any replica retries it. */
@@ -211,7 +225,10 @@ public final class Tasks {
             set("leaseUntil", null)));
   }
 
-  /** Records how an effect ended; unguarded, because the effect happened whether or not the lease is still held. */
+  /**
+   * Records how an effect ended; unguarded, because the effect happened whether or not the lease is
+   * still held.
+   */
   void markEffect(String id, String key, String state, String error) {
     collection.updateOne(
         eq("_id", id),

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How a {@link TaskWorker} leases and polls: lease length (renewed every third of it), pause between empty polls,
- * tasks run at once, and claims per task before it is FAILED.
+ * How a {@link TaskWorker} leases and polls: lease length (renewed every third of it), pause
+ * between empty polls, tasks run at once, and claims per task before it is FAILED.
  */
 public record WorkerSettings(
     Duration lease, Duration pollInterval, int maxConcurrent, int maxAttempts) {
@@ -15,7 +15,9 @@ public record WorkerSettings(
     Objects.requireNonNull(pollInterval, "pollInterval");
     if (lease.toMillis() < 3) {
       throw new IllegalArgumentException(
-          "lease " + lease + " is too short; the heartbeat renews it every third, so use seconds (default 60 s)");
+          "lease "
+              + lease
+              + " is too short; the heartbeat renews it every third, so use seconds (default 60 s)");
     }
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("pollInterval must be positive, e.g. 2 s");
@@ -33,7 +35,10 @@ public record WorkerSettings(
     return new WorkerSettings(Duration.ofSeconds(60), Duration.ofSeconds(2), 4, 3);
   }
 
-  /** How often a running task's lease is renewed: a third of the lease, so two beats can fail before it expires. */
+  /**
+   * How often a running task's lease is renewed: a third of the lease, so two beats can fail before
+   * it expires.
+   */
   public Duration heartbeat() {
     return lease.dividedBy(3);
   }

@@ -2,7 +2,10 @@ package dev.jamiescarlet.agents.tasks;
 
 import java.util.function.BooleanSupplier;
 
-/** Waits for a condition another thread makes true, failing after 10 s; it never asserts on elapsed time. */
+/**
+ * Waits for a condition another thread makes true, failing after 10 s; it never asserts on elapsed
+ * time.
+ */
 final class Await {
   private Await() {}
 

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A worker dies mid-task: another replica resumes after the lease, and nothing completed runs or posts twice. */
+/**
+ * A worker dies mid-task: another replica resumes after the lease, and nothing completed runs or
+ * posts twice.
+ */
 class TaskCrashIT {
   private static final WorkerSettings SETTINGS =
       new WorkerSettings(Duration.ofSeconds(60), Duration.ofMillis(20), 4, 3);
@@ -43,8 +46,10 @@ class TaskCrashIT {
   }
 
   @Test
-  void aCrashedWorkersTaskResumesOnAnotherAtTheNextStepAndTheZombieStoresNothing() throws Exception {
-    // given worker A blocked inside step 3's work after steps 1–2 and the proposal, then dead (no heartbeat)
+  void aCrashedWorkersTaskResumesOnAnotherAtTheNextStepAndTheZombieStoresNothing()
+      throws Exception {
+    // given worker A blocked inside step 3's work after steps 1–2 and the proposal, then dead (no
+    // heartbeat)
     CountDownLatch inStep3 = new CountDownLatch(1);
     CountDownLatch releaseA = new CountDownLatch(1);
     AtomicReference<Exception> aFailure = new AtomicReference<>();
@@ -74,9 +79,11 @@ class TaskCrashIT {
     assertThat(b.runNow(id)).isTrue();
     Await.until("B finishes", () -> state(tasksB, id) == TaskState.DONE);
 
-    // then B resumed at step 3: steps 1–2 ran once, every effect happened once, steps are stored in order
+    // then B resumed at step 3: steps 1–2 ran once, every effect happened once, steps are stored in
+    // order
     TaskView done = tasksB.get(id).orElseThrow();
-    assertThat(done.steps()).extracting(TaskView.Step::name)
+    assertThat(done.steps())
+        .extracting(TaskView.Step::name)
         .containsExactly("step-1", "step-2", "step-3", "step-4", "step-5");
     assertThat(done.output("step-3")).hasValue("out-3#1");
     assertThat(calls[1]).hasValue(1);
@@ -85,7 +92,9 @@ class TaskCrashIT {
     assertThat(calls[5]).hasValue(1);
     assertThat(proposals).hasValue(1);
     assertThat(reports).hasValue(1);
-    assertThat(done.effects()).containsEntry("post-proposal", "done").containsEntry("post-report", "done");
+    assertThat(done.effects())
+        .containsEntry("post-proposal", "done")
+        .containsEntry("post-report", "done");
     assertThat(done.owner()).isEqualTo("replica-B");
     assertThat(done.attempts()).isEqualTo(2);
 
@@ -183,7 +192,10 @@ class TaskCrashIT {
     }
   }
 
-  /** Five counted steps, a proposal after step 2 and a report at the end; step {@code blockAt} may run other work. */
+  /**
+   * Five counted steps, a proposal after step 2 and a report at the end; step {@code blockAt} may
+   * run other work.
+   */
   private TaskHandler investigation(
       int blockAt, java.util.concurrent.Callable<String> blockingWork) {
     return run -> {

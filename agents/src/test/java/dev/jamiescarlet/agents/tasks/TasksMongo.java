@@ -9,7 +9,10 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.concurrent.TimeUnit;
 
-/** mongo-java-server in memory on a loopback port, reached through the real driver as the bot reaches MongoDB. */
+/**
+ * mongo-java-server in memory on a loopback port, reached through the real driver as the bot
+ * reaches MongoDB.
+ */
 final class TasksMongo implements AutoCloseable {
   private final MongoServer server;
   private final MongoClient client;
