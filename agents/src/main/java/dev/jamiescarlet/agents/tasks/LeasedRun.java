@@ -65,8 +65,7 @@ final class LeasedRun implements TaskRun {
       }
     }
     ensureHeld("run step '" + name + "'");
-    // a zombie whose lease was taken skips the work; the guarded write below covers the race that
-    // remains
+    // a zombie skips the work; the guarded write below covers the race that remains
     if (!tasks.holds(id, attempt)) {
       throw lost("run step '" + name + "'");
     }

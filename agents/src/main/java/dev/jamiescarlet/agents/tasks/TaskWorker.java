@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
@@ -174,6 +175,12 @@ public final class TaskWorker implements AutoCloseable {
             () -> {
               try {
                 execute(before);
+              } catch (RuntimeException e) {
+                log.error(
+                    "Task {} could not record how it ended (is MongoDB reachable?); its lease expires and"
+                        + " another replica resumes it",
+                    before.getString("_id"),
+                    e);
               } finally {
                 slots.release();
               }
@@ -204,11 +211,19 @@ public final class TaskWorker implements AutoCloseable {
     }
     LeasedRun run = new LeasedRun(tasks, before, attempt);
     Thread self = Thread.currentThread();
-    running.add(self);
     long period = settings.heartbeat().toMillis();
-    ScheduledFuture<?> beat =
-        heartbeats.scheduleAtFixedRate(
-            () -> heartbeat(run, self), period, period, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> beat;
+    try {
+      beat =
+          heartbeats.scheduleAtFixedRate(
+              () -> heartbeat(run, self), period, period, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // close() ran between the claim and here: hand the task back before the handler starts
+      tasks.release(
+          id, attempt, "worker " + tasks.owner() + " shut down before attempt " + attempt);
+      return;
+    }
+    running.add(self);
     try {
       handlers.get(before.getString("type")).run(run);
       clearInterrupt();
