@@ -16,19 +16,19 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** Tool contexts for tests. */
-final class Contexts {
+public final class Contexts {
   static final Instant NOW = Instant.parse("2025-01-01T12:00:00Z");
-  static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
   private Contexts() {}
 
   /** A registry named {@code demo} over one client. */
-  static ClusterRegistry registry(KubernetesClient client) {
+  public static ClusterRegistry registry(KubernetesClient client) {
     return KubeconfigClusterRegistry.of(Map.of("demo", client), "demo", "mock");
   }
 
   /** Real reads and diagnosis over the registry, no memory, every write verb. */
-  static ToolContext cluster(ClusterRegistry registry) {
+  public static ToolContext cluster(ClusterRegistry registry) {
     return new ToolContext(
         new Fabric8KubernetesReads(registry, CLOCK),
         registry,

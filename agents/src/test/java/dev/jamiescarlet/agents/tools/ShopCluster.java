@@ -21,9 +21,9 @@ import java.util.Queue;
  * A fabric8 mock API server in CRUD mode seeded with namespace {@code shop}: deployment {@code
  * checkout} whose pod {@code checkout-a} crash-loops, and deployment {@code frontend} running.
  */
-final class ShopCluster {
+public final class ShopCluster {
   static final String CREATED = "2025-01-01T10:00:00Z";
-  static final String TOKEN = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+  public static final String TOKEN = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
   static final String PREVIOUS_LOG =
       "starting checkout\n"
           + "using token "
@@ -33,7 +33,7 @@ final class ShopCluster {
 
   private ShopCluster() {}
 
-  static KubernetesMockServer start() {
+  public static KubernetesMockServer start() {
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
     KubernetesMockServer server =
         new KubernetesMockServer(
