@@ -20,13 +20,14 @@ import java.util.Map;
 import java.util.Set;
 
 /** Agent definitions and runtimes for tests, on a scripted model at a given URL. */
-final class Agents {
-  static final Asker ADA =
+public final class Agents {
+  public static final Asker ADA =
       new Asker("U0ADA", "C0SHOP", "1700000000.000100", "shop", null, Set.of());
 
   private Agents() {}
 
-  static AgentDefinition jamie(String baseUrl, int maxSteps, Duration wallTime, Access access) {
+  public static AgentDefinition jamie(
+      String baseUrl, int maxSteps, Duration wallTime, Access access) {
     return new AgentDefinition(
         "jamie",
         "test Jamie",
@@ -44,7 +45,7 @@ final class Agents {
         "test");
   }
 
-  static AgentDefinition scarlet(String baseUrl) {
+  public static AgentDefinition scarlet(String baseUrl) {
     return new AgentDefinition(
         "scarlet",
         "test Scarlet",
@@ -60,24 +61,24 @@ final class Agents {
         "test");
   }
 
-  static Access everyone() {
+  public static Access everyone() {
     return new Access(List.of(), List.of(), List.of());
   }
 
-  static AgentRuntime runtime(AgentDefinition d, AgentState state, Clock clock) {
+  public static AgentRuntime runtime(AgentDefinition d, AgentState state, Clock clock) {
     ModelGuards guards = new ModelGuards(clock, 3, Duration.ofSeconds(30), 8);
     return new AgentRuntime(
         d, new PromptLibrary(null), ModelChain.of(d, guards, Map.of()), state, clock);
   }
 
   /** A rule: last message of this role containing this text, answered with {@code reply}. */
-  static Rule when(String last, String lastContains, Reply reply) {
+  public static Rule when(String last, String lastContains, Reply reply) {
     return new Rule(
         last + " " + lastContains, null, null, last, lastContains, null, null, null, reply);
   }
 
   /** A rule on the latest user message (the step instruction, for Scarlet). */
-  static Rule whenUser(String user, String last, Reply reply) {
+  public static Rule whenUser(String user, String last, Reply reply) {
     return new Rule("user " + user, null, user, last, null, null, null, null, reply);
   }
 }
