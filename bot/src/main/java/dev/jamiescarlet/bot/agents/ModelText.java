@@ -10,7 +10,7 @@ final class ModelText {
   private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
   private static final Pattern LINK = Pattern.compile("\\[([^\\]\\n]+)]\\((https?://[^)\\s]+)\\)");
   private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}\\s+(.+)$");
-  private static final Pattern CONTROL = Pattern.compile("<(?![@#!]|https?://)");
+  private static final Pattern CONTROL = Pattern.compile("<(?![@#]|https?://)");
   private static final int MAX = 2_900;
 
   private ModelText() {}
@@ -20,10 +20,8 @@ final class ModelText {
     if (markdown == null || markdown.isBlank()) {
       return "_(no answer)_";
     }
-    // a model must not be able to ping @channel or forge links through stray angle brackets
+    // a model must not ping @channel/@here/groups (<!…>) or forge links through stray brackets
     String text = CONTROL.matcher(markdown.strip()).replaceAll("&lt;");
-    text = text.replace("<!channel>", "@channel").replace("<!here>", "@here");
-    text = text.replace("<!everyone>", "@everyone");
     text = HEADING.matcher(text).replaceAll("*$1*");
     text = BOLD.matcher(text).replaceAll("*$1*");
     text = LINK.matcher(text).replaceAll("<$2|$1>");
