@@ -63,6 +63,36 @@ public final class Investigator implements TaskHandler {
                   return ts;
                 });
     Steps steps = new Steps(inv, statusTs, progress);
+    try {
+      investigate(run, inv, statusTs, progress, steps);
+    } catch (ModelUnavailableException e) {
+      // retrying in a poll or two would hit the same outage: say so now, with what was found
+      log.warn("investigation {}: no model answered: {}", inv.id(), e.getMessage());
+      Report down =
+          new Report(
+              inv.question(),
+              "I couldn't finish: " + e.userMessage(),
+              "unknown",
+              steps.evidence(),
+              List.of(),
+              "",
+              "",
+              "",
+              "No model answered (operators: the bot's log names each model and why). Without one,"
+                  + " `diagnose -n NAMESPACE` and `logs NAME --previous` still work.");
+      run.once("report", () -> sink.postReport(inv, statusTs, down));
+      progress.updateAndGet(Progress::finish);
+      sink.updateStatus(inv, statusTs, progress.get());
+    }
+  }
+
+  private void investigate(
+      TaskRun run,
+      Investigation inv,
+      String statusTs,
+      AtomicReference<Progress> progress,
+      Steps steps)
+      throws Exception {
     Map<String, String> vars = Map.of("question", inv.question());
 
     StepResult plan = steps.run(run, "plan", () -> steps.ask("scarlet/plan", vars, false));
