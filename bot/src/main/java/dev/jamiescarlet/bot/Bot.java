@@ -208,7 +208,8 @@ public final class Bot implements AutoCloseable {
             channelDefaults,
             memory == null ? null : memory::store,
             config.memory().noteTtl(),
-            () -> desk.get() != null && desk.get().canInvestigate());
+            () -> desk.get() != null && desk.get().canInvestigate(),
+            () -> agentServices == null ? null : agentServices.overview());
     Actions actions = new Actions(clusters, clock);
     SlackUserGroups groups = new SlackUserGroups(slack.methods(), config.botToken(), clock);
     ApprovalFlow flow =

@@ -19,6 +19,7 @@ import dev.jamiescarlet.agents.tools.AgentTools;
 import dev.jamiescarlet.agents.usage.ModelPrices;
 import dev.jamiescarlet.agents.usage.TokenBudgets;
 import dev.jamiescarlet.bot.approvals.AgentProposals;
+import dev.jamiescarlet.bot.commands.AgentOverview;
 import dev.jamiescarlet.bot.commands.CommandContext;
 import dev.jamiescarlet.bot.config.AgentsConfig;
 import dev.jamiescarlet.bot.slack.Replier;
@@ -28,7 +29,6 @@ import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import dev.jamiescarlet.tools.kubernetes.Identity;
 import dev.jamiescarlet.tools.kubernetes.KubernetesReads;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -51,13 +51,16 @@ public final class AgentServices implements AutoCloseable {
   private final TaskWorker worker;
   private final AgentDesk desk;
   private final AgentState state;
+  private final Clock clock;
 
   private AgentServices(
       Map<String, AgentRuntime> runtimes,
       ModelGuards guards,
       TaskWorker worker,
       AgentDesk desk,
-      AgentState state) {
+      AgentState state,
+      Clock clock) {
+    this.clock = clock;
     this.runtimes = runtimes;
     this.guards = guards;
     this.worker = worker;
@@ -157,7 +160,7 @@ public final class AgentServices implements AutoCloseable {
             investigations,
             w.groupsOf(),
             clock);
-    return new AgentServices(runtimes, guards, worker, desk, state);
+    return new AgentServices(runtimes, guards, worker, desk, state, clock);
   }
 
   private static BotToolContexts contexts(AgentDefinition d, Wiring w, Clock clock) {
@@ -189,9 +192,9 @@ public final class AgentServices implements AutoCloseable {
     return state;
   }
 
-  /** How long a crashed replica's investigation waits before another resumes it. */
-  public static Duration lease() {
-    return Duration.ofSeconds(60);
+  /** The agents as the {@code agents} command shows them. */
+  public AgentOverview overview() {
+    return new Overview(runtimes, guards, state, clock);
   }
 
   @Override

@@ -52,6 +52,16 @@ public final class Commands {
       Supplier<MemoryStore> memory,
       Duration noteTtl,
       BooleanSupplier investigations) {
+    return standard(channelDefaults, memory, noteTtl, investigations, () -> null);
+  }
+
+  /** As above, with the agents' overview for {@code agents} (the supplier may give null). */
+  public static Commands standard(
+      ChannelDefaults channelDefaults,
+      Supplier<MemoryStore> memory,
+      Duration noteTtl,
+      BooleanSupplier investigations,
+      Supplier<AgentOverview> agents) {
     return new Commands(
         List.of(
             new HelpCommand(),
@@ -76,7 +86,8 @@ public final class Commands {
             new UncordonCommand(),
             new SuspendCommand(),
             new ResumeCommand(),
-            new AuditCommand()));
+            new AuditCommand(),
+            new AgentsCommand(agents)));
   }
 
   /** The command for a verb. */

@@ -115,4 +115,23 @@ class DemoAgentsIT {
         demo.bot().agentServices().state().answers().successRate("jamie", null, Instant.EPOCH);
     assertThat(rate.helpful()).isGreaterThanOrEqualTo(1);
   }
+
+  @Test
+  void agentsShowsEachAgentsModelHealthUsageAndFeedback() {
+    slack.awaitMessage(
+        SHOP,
+        slack.post(SHOP, ADA, "@jamie why is checkout crashing?"),
+        m -> m.toString().contains("Helpful"),
+        WAIT);
+
+    JsonNode overview =
+        slack.awaitMessage(
+            SHOP,
+            slack.post(SHOP, ADA, "/jamie agents"),
+            m -> m.toString().contains("Feedback (7 days)"),
+            WAIT);
+
+    assertThat(overview.toString())
+        .contains("*jamie*", "*scarlet*", "breaker closed", "tokens/day", "of 500,000 tokens");
+  }
 }
