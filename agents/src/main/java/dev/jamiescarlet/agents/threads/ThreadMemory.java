@@ -9,6 +9,8 @@ import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.store.memory.chat.ChatMemoryStore;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The memory of one Slack thread: the system message first, then a running summary of older turns
@@ -23,6 +25,8 @@ public final class ThreadMemory implements ChatMemory {
 
   /** The reply that follows the summary so user and assistant turns alternate. */
   public static final String SUMMARY_ACK = "Noted.";
+
+  private static final Logger log = LoggerFactory.getLogger(ThreadMemory.class);
 
   private final Object id;
   private final ChatMemoryStore store;
@@ -72,12 +76,23 @@ public final class ThreadMemory implements ChatMemory {
     if (state.rest.size() > summariseAfter) {
       int cut = safeStart(state.rest, state.rest.size() - window);
       if (cut > 0) {
-        List<ChatMessage> older = new ArrayList<>(state.rest.subList(0, cut));
-        state.summary = summariser.summarise(state.summary == null ? "" : state.summary, older);
-        state.rest = new ArrayList<>(state.rest.subList(cut, state.rest.size()));
+        fold(state, cut);
       }
     }
     store.updateMessages(id, state.stored(state.rest));
+  }
+
+  private void fold(State state, int cut) {
+    List<ChatMessage> older = new ArrayList<>(state.rest.subList(0, cut));
+    try {
+      state.summary = summariser.summarise(state.summary == null ? "" : state.summary, older);
+    } catch (RuntimeException e) {
+      // keep the messages unsummarised (the window still hides them) and try again next time
+      log.warn(
+          "could not summarise thread {} ({}); will retry on the next message", id, e.toString());
+      return;
+    }
+    state.rest = new ArrayList<>(state.rest.subList(cut, state.rest.size()));
   }
 
   @Override

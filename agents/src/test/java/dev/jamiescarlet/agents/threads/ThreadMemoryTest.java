@@ -88,6 +88,36 @@ class ThreadMemoryTest {
   }
 
   @Test
+  void aFailingSummariserLosesNoMessagesAndIsAskedAgainLater() {
+    // given a summariser that fails once
+    int[] calls = {0};
+    Summariser flaky =
+        (previous, older) -> {
+          if (calls[0]++ == 0) {
+            throw new IllegalStateException("model down");
+          }
+          return "folded " + older.size();
+        };
+    ThreadMemory memory = new ThreadMemory("t", store, 2, 2, flaky);
+
+    // when the first fold fails
+    turns(memory, 1);
+    memory.add(UserMessage.from("q2"));
+
+    // then everything is still stored, and the next message folds the first turn
+    assertThat(store.getMessages("t")).hasSize(3);
+    assertThat(memory.summary()).isEmpty();
+    memory.add(AiMessage.from("a2"));
+    assertThat(memory.summary()).isEqualTo("folded 2");
+    assertThat(memory.messages())
+        .containsExactly(
+            UserMessage.from(ThreadMemory.SUMMARY_PREFIX + "folded 2"),
+            AiMessage.from(ThreadMemory.SUMMARY_ACK),
+            UserMessage.from("q2"),
+            AiMessage.from("a2"));
+  }
+
+  @Test
   void passesThePreviousSummaryToTheNextFold() {
     // given a memory that has folded once
     ThreadMemory memory = new ThreadMemory("t", store, 2, 4, summariser);
