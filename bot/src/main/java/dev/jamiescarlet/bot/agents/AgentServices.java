@@ -52,6 +52,8 @@ public final class AgentServices implements AutoCloseable {
   private final AgentDesk desk;
   private final AgentState state;
   private final Clock clock;
+  private static final java.time.Duration PURGE_EVERY = java.time.Duration.ofHours(1);
+  private Thread purger;
 
   private AgentServices(
       Map<String, AgentRuntime> runtimes,
@@ -107,9 +109,10 @@ public final class AgentServices implements AutoCloseable {
             ModelGuards.DEFAULT_FAILURE_THRESHOLD,
             ModelGuards.DEFAULT_OPEN_DURATION,
             config.llmConcurrency());
+    MongoChatMemoryStore threads = new MongoChatMemoryStore(db, clock);
     AgentState state =
         new AgentState(
-            new ThreadMemories(new MongoChatMemoryStore(db, clock)),
+            new ThreadMemories(threads),
             new TokenBudgets(
                 db,
                 clock,
@@ -160,7 +163,9 @@ public final class AgentServices implements AutoCloseable {
             investigations,
             w.groupsOf(),
             clock);
-    return new AgentServices(runtimes, guards, worker, desk, state, clock);
+    AgentServices services = new AgentServices(runtimes, guards, worker, desk, state, clock);
+    services.purger = purgeHourly(threads);
+    return services;
   }
 
   private static BotToolContexts contexts(AgentDefinition d, Wiring w, Clock clock) {
@@ -197,8 +202,33 @@ public final class AgentServices implements AutoCloseable {
     return new Overview(runtimes, guards, state, clock);
   }
 
+  /** Expired thread memories go every hour (the embedded store has no TTL deletion). */
+  private static Thread purgeHourly(MongoChatMemoryStore threads) {
+    return Thread.ofVirtual()
+        .name("thread-memory-purge")
+        .start(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                try {
+                  Thread.sleep(PURGE_EVERY.toMillis());
+                  long gone = threads.purgeExpired();
+                  if (gone > 0) {
+                    log.info("purged {} expired thread memories", gone);
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                  log.warn("could not purge expired thread memories: {}", e.getMessage());
+                }
+              }
+            });
+  }
+
   @Override
   public void close() {
+    if (purger != null) {
+      purger.interrupt();
+    }
     if (worker != null) {
       worker.close();
     }
