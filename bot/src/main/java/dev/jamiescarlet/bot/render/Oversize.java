@@ -66,7 +66,13 @@ final class Oversize {
       return Rendered.of(section(id("code", position), full, null));
     }
     String name = titled ? code.title() : header == null ? "output" : header;
-    String extension = name.toLowerCase(Locale.ROOT).contains("log") ? "log" : "txt";
+    String lower = name.toLowerCase(Locale.ROOT);
+    // a title naming a Markdown file (an investigation's report.md) keeps that type
+    boolean markdown = lower.endsWith(".md");
+    if (markdown) {
+      name = name.substring(0, name.length() - 3);
+    }
+    String extension = markdown ? "md" : lower.contains("log") ? "log" : "txt";
     FileUpload file = new FileUpload(names.next(name, extension), name, code.code());
     int count = Math.min(SUMMARY_LINES, lines.size());
     while (count > 1 && fenced(titleLine, tail(lines, count)).length() > MAX_INLINE_TEXT) {

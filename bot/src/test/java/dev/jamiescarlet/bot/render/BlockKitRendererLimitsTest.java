@@ -70,6 +70,22 @@ class BlockKitRendererLimitsTest {
   }
 
   @Test
+  void anOversizeMarkdownReportGoesUpAsAMarkdownFile() {
+    String report = "# Scarlet's report\n\n" + "- evidence line\n".repeat(400);
+
+    RenderedMessage rendered =
+        renderer.render(Message.builder("t").code("report.md", report).build());
+
+    assertThat(rendered.files())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.filename()).isEqualTo("report.md");
+              assertThat(f.content()).isEqualTo(report);
+            });
+  }
+
+  @Test
   void oversizeCodeKeepsEveryByteInTheFile() {
     // given
     String code = "a very long line ".repeat(1000);
