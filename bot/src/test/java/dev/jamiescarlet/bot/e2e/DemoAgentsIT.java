@@ -134,4 +134,57 @@ class DemoAgentsIT {
     assertThat(overview.toString())
         .contains("*jamie*", "*scarlet*", "breaker closed", "tokens/day", "of 500,000 tokens");
   }
+
+  @Test
+  void notHelpfulAsksWhyAndKeepsTheReasonAsACandidateEvalCase() throws InterruptedException {
+    String since = slack.post(SHOP, "U0BOB", "@jamie why is checkout crashing?");
+    JsonNode answer = slack.awaitMessage(SHOP, since, m -> m.toString().contains("Helpful"), WAIT);
+    String id =
+        answer
+            .toString()
+            .replaceAll(
+                ".*\"action_id\":\"agent.feedback.unhelpful\",\"value\":\"([^\"]+)\".*", "$1");
+
+    slack.click(SHOP, "U0BOB", "agent.feedback.unhelpful", id);
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (slack.modal("U0BOB").isNull() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(slack.modal("U0BOB").toString()).contains("What went wrong");
+    slack.submitView("U0BOB", Map.of("feedback_input", "it should have checked orders-db"));
+
+    var candidates = demo.bot().agentServices().state().answers();
+    while (candidates.candidates(10).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(candidates.candidates(10))
+        .anySatisfy(c -> assertThat(c.toString()).contains("it should have checked orders-db"));
+    assertThat(candidates.successRate("jamie", null, Instant.EPOCH).unhelpful())
+        .isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void aDiagnosisFindingCanBeHandedToScarlet() {
+    String since = slack.post(SHOP, "U0CAT", "/jamie diagnose -n shop");
+    JsonNode diagnosis =
+        slack.awaitMessage(
+            SHOP, since, m -> m.toString().contains("Investigate with Scarlet"), WAIT);
+    String question =
+        diagnosis
+            .toString()
+            .replaceAll(".*\"action_id\":\"agent.investigate\",\"value\":\"([^\"]+)\".*", "$1");
+    assertThat(question).startsWith("why is ").endsWith("?");
+
+    slack.click(SHOP, "U0CAT", "agent.investigate", question);
+
+    JsonNode status =
+        slack.awaitMessage(
+            SHOP,
+            since,
+            m ->
+                m.toString().contains("Scarlet is investigating")
+                    || m.toString().contains("Scarlet finished investigating"),
+            WAIT);
+    assertThat(status.toString()).contains(question.substring(0, 20));
+  }
 }
