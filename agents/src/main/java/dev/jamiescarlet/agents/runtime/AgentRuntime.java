@@ -98,7 +98,7 @@ public final class AgentRuntime {
       Chat chat =
           AiServices.builder(Chat.class)
               .streamingChatModel(metered.streaming())
-              .chatMemory(memory(asker))
+              .chatMemory(memory(asker, metered))
               .systemMessageProvider(id -> systemPrompt(asker))
               .tools(AgentTools.forFamilies(definition.tools(), tools))
               .maxToolCallingRoundTrips(definition.limits().maxSteps())
@@ -247,14 +247,17 @@ public final class AgentRuntime {
     return new AgentOutcome.Stopped(reason, partial, tools.evidence().items(), meter.usage());
   }
 
-  /** The thread's memory: in MongoDB (summarised when long), or a plain window without a store. */
-  private ChatMemory memory(Asker asker) {
+  /**
+   * The thread's memory: in MongoDB (summarised when long, the summary's tokens counted like any
+   * other call), or a plain window without a store.
+   */
+  private ChatMemory memory(Asker asker, ModelChain metered) {
     int window = Math.max(2, definition.memory().threadMessages());
     if (state.threads() == null) {
       return MessageWindowChatMemory.withMaxMessages(window);
     }
     Summariser summariser =
-        Summariser.byModel(models, prompts.render("shared/summarise", Map.of()));
+        Summariser.byModel(metered, prompts.render("shared/summarise", Map.of()));
     return state
         .threads()
         .forThread(
