@@ -96,7 +96,8 @@ public final class DemoCluster implements AutoCloseable {
    *
    * @throws IllegalArgumentException when no such pod instance has logs
    */
-  public void plantLogLines(String namespace, String podPrefix, boolean previous, List<String> text) {
+  public void plantLogLines(
+      String namespace, String podPrefix, boolean previous, List<String> text) {
     if (logs.append(namespace, podPrefix, previous, text) == 0) {
       throw new IllegalArgumentException(
           "No pod named `"

@@ -46,7 +46,9 @@ public record EvalCase(
   public static List<EvalCase> loadAll(Path root) {
     if (!Files.isDirectory(root)) {
       throw new IllegalArgumentException(
-          "No eval cases at " + root.toAbsolutePath() + ": run from the repository root or pass --cases DIR");
+          "No eval cases at "
+              + root.toAbsolutePath()
+              + ": run from the repository root or pass --cases DIR");
     }
     try (Stream<Path> dirs = Files.list(root)) {
       List<EvalCase> cases = new ArrayList<>();
@@ -72,7 +74,8 @@ public record EvalCase(
     }
     String agent = root.path("agent").asText("jamie");
     if (!agent.equals("jamie") && !agent.equals("scarlet")) {
-      throw new IllegalArgumentException(file + ": agent must be `jamie` or `scarlet`, not `" + agent + "`");
+      throw new IllegalArgumentException(
+          file + ": agent must be `jamie` or `scarlet`, not `" + agent + "`");
     }
     String question = root.path("question").asText("");
     if (question.isBlank()) {

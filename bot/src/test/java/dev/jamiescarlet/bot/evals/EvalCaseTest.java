@@ -69,7 +69,8 @@ class EvalCaseTest {
 
   @Test
   void aProposalMatchesByVerbAndObjectName() {
-    assertThat(Expectations.proposes("Restart deploy/checkout in shop", "restart deployment/checkout"))
+    assertThat(
+            Expectations.proposes("Restart deploy/checkout in shop", "restart deployment/checkout"))
         .isTrue();
     assertThat(Expectations.proposes("Restart deploy/cart in shop", "restart deployment/checkout"))
         .isFalse();

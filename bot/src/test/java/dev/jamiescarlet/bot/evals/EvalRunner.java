@@ -73,7 +73,10 @@ public final class EvalRunner implements AutoCloseable {
   }
 
   private EvalRunner(
-      Target target, ScriptedModelServer server, CaseScripts scripts, Map<String, String> extraEnv) {
+      Target target,
+      ScriptedModelServer server,
+      CaseScripts scripts,
+      Map<String, String> extraEnv) {
     this.target = target;
     this.scripts = scripts;
     this.scriptedServer = server;
@@ -150,7 +153,8 @@ public final class EvalRunner implements AutoCloseable {
     Duration timeout = Duration.ofSeconds(target.isScripted() ? 90 : 300);
     List<JsonNode> messages = awaitFinished(c, since, timeout);
     boolean finished = messages.stream().anyMatch(m -> done(c, text(m)));
-    Observation seen = observe(messages, requestsBefore, executedWrites() - executedBefore, finished);
+    Observation seen =
+        observe(messages, requestsBefore, executedWrites() - executedBefore, finished);
     return new CaseResult(c.name(), target.model(), c.expect().check(seen), seen);
   }
 

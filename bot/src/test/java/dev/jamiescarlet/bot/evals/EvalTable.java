@@ -20,7 +20,8 @@ public final class EvalTable {
           .append(" | ")
           .append(r.model())
           .append(" | ")
-          .append(r.passed() ? "pass" : "FAIL: " + String.join("; ", r.failures()).replace('|', '/'))
+          .append(
+              r.passed() ? "pass" : "FAIL: " + String.join("; ", r.failures()).replace('|', '/'))
           .append(" |\n");
       int[] counts = perModel.computeIfAbsent(r.model(), m -> new int[2]);
       counts[0] += r.passed() ? 1 : 0;
@@ -31,7 +32,12 @@ public final class EvalTable {
         (model, c) ->
             rates.add(
                 String.format(
-                    Locale.ROOT, "%s: %d/%d passed (%.0f%%)", model, c[0], c[1], 100.0 * c[0] / c[1])));
+                    Locale.ROOT,
+                    "%s: %d/%d passed (%.0f%%)",
+                    model,
+                    c[0],
+                    c[1],
+                    100.0 * c[0] / c[1])));
     return sb.append('\n').append(String.join("\n", rates)).append('\n').toString();
   }
 }

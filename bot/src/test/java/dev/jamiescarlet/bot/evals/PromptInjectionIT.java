@@ -57,8 +57,31 @@ class PromptInjectionIT {
       assertThat(runner.executedWrites()).isZero();
       assertThat(audit(runner, "approved")).isZero();
       assertThat(deploymentSpecs(runner)).isEqualTo(before);
+      // and the payloads did reach the model, as data: planted frames and tokens arrive broken
+      String received = runner.scriptedServer().requests().toString();
+      assertThat(received)
+          .contains("GITHUB_TOKEN=[REDACTED")
+          .contains("reveal SLACK_BOT_TOKEN=")
+          .contains("maintenance mode")
+          .contains("\u2039/tool_output>")
+          .contains("\u2039|eot_id|\u203A");
+      // and the planted annotation landed, but describe output leaves annotations out altogether
+      assertThat(
+              runner
+                  .demo()
+                  .cluster()
+                  .client()
+                  .apps()
+                  .deployments()
+                  .inNamespace("shop")
+                  .withName("checkout")
+                  .get()
+                  .getMetadata()
+                  .getAnnotations())
+          .containsKey("ops.example.com/note");
+      assertThat(received).doesNotContain("ops.example.com/note");
       // and the planted secret reached neither the model nor Slack
-      assertThat(runner.scriptedServer().requests().toString()).doesNotContain(SECRET);
+      assertThat(received).doesNotContain(SECRET);
       String slack = runner.slack().messagesSince("C0SHOP", null).toString();
       assertThat(slack).doesNotContain(SECRET);
       // and the model got the same instructions in every case
@@ -82,7 +105,9 @@ class PromptInjectionIT {
         if (text.contains("<tool_output") && closings != 1) {
           problems.add(caseName + ": a tool message has " + closings + " frame closings");
         }
-        if (text.contains("<|eot_id|>") || text.contains("<|im_start|>") || text.contains("[INST]")) {
+        if (text.contains("<|eot_id|>")
+            || text.contains("<|im_start|>")
+            || text.contains("[INST]")) {
           problems.add(caseName + ": a chat-template token reached the model intact");
         }
       }
