@@ -28,6 +28,9 @@ public final class EvalRunner implements AutoCloseable {
   /** The model name reported for the scripted model. */
   public static final String SCRIPTED = "scripted";
 
+  /** The model name reported when JAMIE_EVAL_LLM_MODEL is unset: the agents' own. */
+  public static final String DEFAULT_MODEL = "(agent default)";
+
   private static final Pattern EVIDENCE_TOOL = Pattern.compile("`E\\d+` ([a-z_]+)");
   private static final Duration SETTLE = Duration.ofMillis(1500);
 
@@ -62,7 +65,8 @@ public final class EvalRunner implements AutoCloseable {
       String models = env.getOrDefault("JAMIE_EVAL_LLM_MODEL", "");
       List<Target> targets = new ArrayList<>();
       for (String model : models.split(",")) {
-        targets.add(new Target(model.strip(), url.strip(), env.get("JAMIE_EVAL_LLM_API_KEY")));
+        String name = model.isBlank() ? DEFAULT_MODEL : model.strip();
+        targets.add(new Target(name, url.strip(), env.get("JAMIE_EVAL_LLM_API_KEY")));
       }
       return targets;
     }
@@ -87,7 +91,7 @@ public final class EvalRunner implements AutoCloseable {
       env.put("JAMIE_LLM_BASE_URL", server.baseUrl() + "/v1");
     } else {
       env.put("JAMIE_LLM_BASE_URL", target.url());
-      if (!target.model().isBlank()) {
+      if (!target.model().equals(DEFAULT_MODEL)) {
         env.put("JAMIE_LLM_MODEL", target.model());
       }
       if (target.apiKey() != null) {
@@ -151,7 +155,11 @@ public final class EvalRunner implements AutoCloseable {
     Plants.seed(demo.cluster(), c.plants());
     String since = slack.post(c.channel(), c.user(), c.slackText());
     Duration timeout = Duration.ofSeconds(target.isScripted() ? 90 : 300);
-    List<JsonNode> messages = awaitFinished(c, since, timeout);
+    // the asker's own message is not part of the answer: its words must not satisfy expectations
+    List<JsonNode> messages =
+        awaitFinished(c, since, timeout).stream()
+            .filter(m -> !c.user().equals(m.path("user").asText()))
+            .toList();
     boolean finished = messages.stream().anyMatch(m -> done(c, text(m)));
     Observation seen =
         observe(messages, requestsBefore, executedWrites() - executedBefore, finished);
