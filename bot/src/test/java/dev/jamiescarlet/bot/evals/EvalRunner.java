@@ -100,6 +100,11 @@ public final class EvalRunner implements AutoCloseable {
     }
     this.demo = Demo.start(env);
     this.slack = new SandboxClient(demo.sandbox().baseUrl());
+    if (demo.bot().memory() != null) {
+      // the runbooks are indexed in the background a few seconds after start: a case must not race
+      // it
+      demo.bot().memory().syncNow();
+    }
   }
 
   /** Starts a demo whose agents talk to {@code target}; {@code extraEnv} adds bot settings. */
