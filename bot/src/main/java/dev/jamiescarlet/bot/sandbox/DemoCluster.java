@@ -25,6 +25,7 @@ public final class DemoCluster implements AutoCloseable {
   private final KubernetesMockServer server;
   private final KubernetesClient client;
   private final KubernetesCrudDispatcher crud;
+  private final DemoLogs logs;
 
   /** What the demo's API servers answer on GET /version. */
   public static final String VERSION = "v1.31.4";
@@ -39,8 +40,9 @@ public final class DemoCluster implements AutoCloseable {
           .build();
 
   private DemoCluster(
-      KubernetesMockServer server, KubernetesCrudDispatcher crud, String namespace) {
+      KubernetesMockServer server, KubernetesCrudDispatcher crud, DemoLogs logs, String namespace) {
     this.server = server;
+    this.logs = logs;
     this.crud = crud;
     this.client = server.createClient().inNamespace(namespace);
   }
@@ -80,12 +82,32 @@ public final class DemoCluster implements AutoCloseable {
                 .withPlatform("linux/amd64")
                 .build());
     server.start(InetAddress.getLoopbackAddress(), 0);
-    return new DemoCluster(server, crud, namespace);
+    return new DemoCluster(server, crud, logs, namespace);
   }
 
   /** Stores an object at the collection {@code path} straight into the CRUD store, no HTTP. */
   void store(String path, HasMetadata object) {
     crud.handleCreate(path, Serialization.asJson(object));
+  }
+
+  /**
+   * Appends log lines to the pods named {@code podPrefix}… in {@code namespace}, current or
+   * previous run, so evals and the injection suite can plant what the tools will read.
+   *
+   * @throws IllegalArgumentException when no such pod instance has logs
+   */
+  public void plantLogLines(
+      String namespace, String podPrefix, boolean previous, List<String> text) {
+    if (logs.append(namespace, podPrefix, previous, text) == 0) {
+      throw new IllegalArgumentException(
+          "No pod named `"
+              + podPrefix
+              + "…` in namespace `"
+              + namespace
+              + "` has "
+              + (previous ? "a previous run's" : "current")
+              + " logs; plant lines on a demo pod that has them (see DemoShop and DemoFailures)");
+    }
   }
 
   /** A client for the demo cluster (default namespace `shop`; `default` for tenants). */

@@ -13,6 +13,24 @@ final class DemoLogs {
     lines.put(key(namespace, pod, container, previous), List.copyOf(text));
   }
 
+  /**
+   * Appends lines to every recorded instance (current or previous) of pods whose name starts with
+   * {@code podPrefix}; returns how many instances changed.
+   */
+  int append(String namespace, String podPrefix, boolean previous, List<String> text) {
+    int changed = 0;
+    for (Map.Entry<String, List<String>> e : lines.entrySet()) {
+      String key = e.getKey();
+      if (key.startsWith(namespace + "/" + podPrefix) && previous == key.endsWith("#previous")) {
+        List<String> joined = new java.util.ArrayList<>(e.getValue());
+        joined.addAll(text);
+        e.setValue(List.copyOf(joined));
+        changed++;
+      }
+    }
+    return changed;
+  }
+
   /** The lines, or null when that instance never ran. */
   List<String> lines(String namespace, String pod, String container, boolean previous) {
     if (container == null) {
