@@ -2,6 +2,7 @@ package dev.jamiescarlet.agents.models;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A fair bound on concurrent calls to one endpoint, counting who waits and the peak in flight. */
@@ -32,6 +33,21 @@ final class EndpointLimiter {
     }
     peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     return new Permit(this, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** A slot if one is free now without jumping the queue, else null. */
+  Permit tryAcquire() {
+    try {
+      // the timed form honours fairness; the untimed tryAcquire() would barge past waiters
+      if (!permits.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+        return null;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+    peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    return new Permit(this, Duration.ZERO);
   }
 
   private void release() {

@@ -52,16 +52,44 @@ final class StreamingModelChain implements StreamingChatModel {
         blocking(i, link, request, handler, reasons, fallback);
         return;
       }
-      EndpointLimiter.Permit permit = link.limiter.acquire();
-      Attempt attempt = new Attempt(i, link, request, handler, reasons, fallback, permit);
-      try {
-        link.streaming.chat(request, attempt);
-      } catch (RuntimeException e) {
-        attempt.onError(e);
+      EndpointLimiter.Permit permit = link.limiter.tryAcquire();
+      if (permit == null && !Thread.currentThread().isVirtual()) {
+        // after a tool call this runs on the HTTP client's callback thread (the common pool, one
+        // worker on 2 CPUs): waiting there for a slot starves the streams that would free one
+        int at = i;
+        Thread.ofVirtual()
+            .name("model-call")
+            .start(() -> send(at, link, request, handler, reasons, fallback, null));
+        return;
       }
+      send(i, link, request, handler, reasons, fallback, permit);
       return;
     }
     handler.onError(new ModelUnavailableException(reasons, last));
+  }
+
+  /** Starts one model's stream, first waiting for an endpoint slot when {@code permit} is null. */
+  private void send(
+      int index,
+      ChainLink link,
+      ChatRequest request,
+      StreamingChatResponseHandler handler,
+      List<String> reasons,
+      boolean fallback,
+      EndpointLimiter.Permit permit) {
+    EndpointLimiter.Permit held;
+    try {
+      held = permit != null ? permit : link.limiter.acquire();
+    } catch (RuntimeException e) {
+      handler.onError(e);
+      return;
+    }
+    Attempt attempt = new Attempt(index, link, request, handler, reasons, fallback, held);
+    try {
+      link.streaming.chat(request, attempt);
+    } catch (RuntimeException e) {
+      attempt.onError(e);
+    }
   }
 
   private void blocking(

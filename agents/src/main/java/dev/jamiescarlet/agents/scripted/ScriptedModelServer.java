@@ -15,6 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A real HTTP server on a loopback port that replays a {@link Script} as an OpenAI-compatible
@@ -31,6 +33,10 @@ public final class ScriptedModelServer implements AutoCloseable {
   private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
   private final List<String> failures = new CopyOnWriteArrayList<>();
   private final CountDownLatch closed = new CountDownLatch(1);
+  private final LongAdder handled = new LongAdder();
+  private final LongAdder handlingNanos = new LongAdder();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger peakInFlight = new AtomicInteger();
 
   private ScriptedModelServer(Responder responder, int port) throws IOException {
     this.responder = responder;
@@ -72,6 +78,29 @@ public final class ScriptedModelServer implements AutoCloseable {
     return problems;
   }
 
+  /**
+   * Requests answered so far, the time spent handling them (read, match, any added latency, write)
+   * and the most handled at once, so a benchmark can subtract the model's time from its own.
+   */
+  public Load load() {
+    return new Load(handled.sum(), handlingNanos.sum(), inFlight.get(), peakInFlight.get());
+  }
+
+  /** Starts counting the peak of requests in flight afresh, from those in flight now. */
+  public void resetPeak() {
+    peakInFlight.set(inFlight.get());
+  }
+
+  /**
+   * What the server has done, see {@link #load()}.
+   *
+   * @param requests requests handled to the end
+   * @param handlingNanos their summed handling time, from reading the body to the last byte
+   * @param inFlight requests being handled now
+   * @param peakInFlight the most handled at once since the start or {@link #resetPeak()}
+   */
+  public record Load(long requests, long handlingNanos, int inFlight, int peakInFlight) {}
+
   @Override
   public void close() {
     closed.countDown();
@@ -80,17 +109,32 @@ public final class ScriptedModelServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange, boolean ollama) throws IOException {
-    try (exchange) {
-      JsonNode body = JSON.readTree(exchange.getRequestBody());
-      requests.add(body);
-      Reply reply = responder.answer(body);
-      if (reply == null) {
-        send(exchange, 500, "application/json", "{\"error\":\"the script has no answer\"}");
-        return;
+    long start = System.nanoTime();
+    peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    try {
+      try {
+        respond(exchange, ollama);
+      } finally {
+        // before the close sends the last chunk: the client still holds its slot until then
+        inFlight.decrementAndGet();
       }
-      boolean stream = body.path("stream").asBoolean(false);
-      answer(exchange, reply, ollama, stream, body.path("model").asText("scripted"));
+    } finally {
+      exchange.close();
+      handlingNanos.add(System.nanoTime() - start);
+      handled.increment();
     }
+  }
+
+  private void respond(HttpExchange exchange, boolean ollama) throws IOException {
+    JsonNode body = JSON.readTree(exchange.getRequestBody());
+    requests.add(body);
+    Reply reply = responder.answer(body);
+    if (reply == null) {
+      send(exchange, 500, "application/json", "{\"error\":\"the script has no answer\"}");
+      return;
+    }
+    boolean stream = body.path("stream").asBoolean(false);
+    answer(exchange, reply, ollama, stream, body.path("model").asText("scripted"));
   }
 
   private void answer(

@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamiescarlet.agents.definitions.ModelChoice;
 import dev.jamiescarlet.agents.models.TestModels.MutableClock;
+import dev.jamiescarlet.agents.scripted.Dialogue;
 import dev.jamiescarlet.agents.scripted.Messages;
 import dev.jamiescarlet.agents.scripted.Reply;
+import dev.jamiescarlet.agents.scripted.Rule;
 import dev.jamiescarlet.agents.scripted.Script;
 import dev.jamiescarlet.agents.scripted.ScriptedModelServer;
 import dev.jamiescarlet.agents.scripted.Step;
@@ -181,5 +183,51 @@ class StreamingModelChainIT {
       assertThat(response.aiMessage().text()).isEqualTo("Nothing to do.");
       assertThat(server.requests().get(1).path("stream").asBoolean()).isFalse();
     }
+  }
+
+  @Test
+  void waitingForAFullEndpointNeverBlocksTheCallersPlatformThread() throws Exception {
+    // given: one slot, taken by a slow call (tool rounds call in from the HTTP client's pool)
+    Dialogue slow =
+        new Dialogue(
+            List.of(
+                new Rule("any", null, null, null, null, null, null, null, Reply.Text.of("done"))),
+            java.time.Duration.ofMillis(500));
+    try (ScriptedModelServer server = ScriptedModelServer.start(slow, 0)) {
+      ModelGuards oneSlot =
+          new ModelGuards(new MutableClock(), 3, java.time.Duration.ofSeconds(30), 1);
+      ModelChain chain = ModelChain.of(List.of(openAi(server, "small-8b")), oneSlot, Map.of());
+      CompletableFuture<ChatResponse> first = new CompletableFuture<>();
+      CompletableFuture<ChatResponse> second = new CompletableFuture<>();
+      chain.streaming().chat(question(), completing(first));
+
+      // when
+      long start = System.nanoTime();
+      chain.streaming().chat(question(), completing(second));
+      long returnedAfterMillis = (System.nanoTime() - start) / 1_000_000;
+
+      // then: the call queued without holding the thread, and both finish
+      assertThat(returnedAfterMillis).isLessThan(400);
+      assertThat(first.get(10, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("done");
+      assertThat(second.get(10, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("done");
+      assertThat(oneSlot.state().getFirst().peakInFlight()).isEqualTo(1);
+    }
+  }
+
+  private static StreamingChatResponseHandler completing(CompletableFuture<ChatResponse> done) {
+    return new StreamingChatResponseHandler() {
+      @Override
+      public void onPartialResponse(String partial) {}
+
+      @Override
+      public void onCompleteResponse(ChatResponse response) {
+        done.complete(response);
+      }
+
+      @Override
+      public void onError(Throwable error) {
+        done.completeExceptionally(error);
+      }
+    };
   }
 }
