@@ -140,11 +140,6 @@ public final class Investigator implements TaskHandler {
         }
       }
     }
-    Set<String> grounded = steps.names();
-    for (int i = 0; i < proposals.size(); i++) {
-      Proposal p = proposals.get(i);
-      run.once("proposal-" + i, () -> sink.postProposal(inv, statusTs, p, grounded));
-    }
     Report report =
         new Report(
             inv.question(),
@@ -157,6 +152,12 @@ public final class Investigator implements TaskHandler {
             checks.text(),
             steps.stopped());
     run.once("report", () -> sink.postReport(inv, statusTs, report));
+    // the report first, then each proposal under it, each through the judge
+    Set<String> grounded = steps.names();
+    for (int i = 0; i < proposals.size(); i++) {
+      Proposal p = proposals.get(i);
+      run.once("proposal-" + i, () -> sink.postProposal(inv, statusTs, p, grounded));
+    }
     progress.updateAndGet(Progress::finish);
     sink.updateStatus(inv, statusTs, progress.get());
     log.info(

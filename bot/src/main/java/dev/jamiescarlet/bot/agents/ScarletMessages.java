@@ -9,8 +9,8 @@ import java.util.Locale;
 
 /** An investigation's status message (edited as it goes) and its final report. */
 final class ScarletMessages {
-  /** Reports longer than this also go up as a Markdown file. */
-  static final int LONG_REPORT = 2_500;
+  /** Reports longer than this also go up as a Markdown file (shorter ones fit the message). */
+  static final int LONG_REPORT = 3_000;
 
   private ScarletMessages() {}
 

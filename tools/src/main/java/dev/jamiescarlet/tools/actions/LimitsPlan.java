@@ -63,10 +63,10 @@ final class LimitsPlan {
     String impact =
         "rolling restart of "
             + pods.size()
-            + " pods"
+            + (pods.size() == 1 ? " pod" : " pods")
             + (a.kind() == WorkloadKind.STATEFULSET
                 ? ", one at a time, highest ordinal first"
-                : " (" + w.replicas() + " replicas)")
+                : " (" + w.replicas() + (w.replicas() == 1 ? " replica)" : " replicas)"))
             + ": new pods start with the new limits"
             + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
     return Plan.patch(
