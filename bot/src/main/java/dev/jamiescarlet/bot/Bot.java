@@ -20,6 +20,7 @@ import dev.jamiescarlet.bot.commands.CommandRunner;
 import dev.jamiescarlet.bot.commands.Commands;
 import dev.jamiescarlet.bot.config.JamieConfig;
 import dev.jamiescarlet.bot.config.SlackMode;
+import dev.jamiescarlet.bot.grafana.GrafanaAnnotations;
 import dev.jamiescarlet.bot.http.HttpServer;
 import dev.jamiescarlet.bot.http.StartupException;
 import dev.jamiescarlet.bot.memory.MemoryServices;
@@ -39,11 +40,13 @@ import dev.jamiescarlet.bot.slack.Work;
 import dev.jamiescarlet.bot.store.Mongo;
 import dev.jamiescarlet.tools.actions.Actions;
 import dev.jamiescarlet.tools.diagnosis.Fabric8Diagnoser;
+import dev.jamiescarlet.tools.grafana.GrafanaClient;
 import dev.jamiescarlet.tools.kamaji.KamajiDiscovery;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import dev.jamiescarlet.tools.kubernetes.Fabric8KubernetesReads;
 import dev.jamiescarlet.tools.kubernetes.KubernetesReads;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -215,6 +218,14 @@ public final class Bot implements AutoCloseable {
     ApprovalFlow flow =
         new ApprovalFlow(
             policyEngine, actions, approvals, audit, commands, clusters, reads, clock, groups);
+    if (config.grafana() != null) {
+      flow.onExecuted(
+          new GrafanaAnnotations(
+              new GrafanaClient(
+                  config.grafana().url(), config.grafana().token(), Duration.ofSeconds(10)),
+              clock));
+      log.info("writes are annotated on Grafana at {}", config.grafana().url());
+    }
     Conversation conversation =
         new Conversation(
             new CommandRunner(

@@ -54,6 +54,7 @@ public final class ApprovalFlow implements WriteGate {
   private final KubernetesReads reads;
   private final Clock clock;
   private final Function<String, Set<String>> groupsOf;
+  private final List<WriteListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * What a click produced: a replacement for the proposal message, a note only the clicker sees, or
@@ -302,6 +303,7 @@ public final class ApprovalFlow implements WriteGate {
       outcome = ApprovalMessages.done(r, a.requester(), clicker);
       phase = Phase.EXECUTED;
       detail = r.message();
+      tell(a.cluster(), action, a.requester(), clicker, r.message());
     } catch (KubernetesToolException e) {
       outcome = ApprovalMessages.failed(action, a.cluster(), e.getMessage(), clicker);
       phase = Phase.FAILED;
@@ -309,6 +311,23 @@ public final class ApprovalFlow implements WriteGate {
     }
     record(a.requester(), channel, a.cluster(), action, phase, detail, clicker);
     return new Click(outcome, null);
+  }
+
+  /** Adds a listener told about every executed write. */
+  public void onExecuted(WriteListener listener) {
+    listeners.add(listener);
+  }
+
+  private void tell(
+      String cluster, WriteAction action, String requester, String approver, String result) {
+    for (WriteListener l : listeners) {
+      try {
+        l.executed(cluster, action, requester, approver, result);
+      } catch (RuntimeException e) {
+        // a listener never changes the outcome of a write that already ran
+        log.warn("a write listener failed after {}: {}", action.describe(), e.getMessage());
+      }
+    }
   }
 
   /** Audits best effort: for phases after which nothing more runs (denied, expired, done). */

@@ -37,6 +37,7 @@ import java.util.Map;
  * @param approvalTtl how long approvals stay valid unless the policy says otherwise
  * @param memory runbooks, notes and plain-English routing
  * @param agents limits on the agents' model use
+ * @param grafana where writes are annotated, or null
  */
 public record JamieConfig(
     SlackMode slackMode,
@@ -61,7 +62,8 @@ public record JamieConfig(
     Path policyFile,
     Duration approvalTtl,
     MemoryConfig memory,
-    AgentsConfig agents) {
+    AgentsConfig agents,
+    GrafanaConfig grafana) {
 
   /** Reads and validates; throws {@link ConfigException} listing every problem. */
   public static JamieConfig fromEnv(Map<String, String> env) {
@@ -112,6 +114,9 @@ public record JamieConfig(
             (int) r.count(Settings.LLM_CONCURRENCY, 1),
             r.count(Settings.TOKENS_PER_USER_DAY, 0),
             r.count(Settings.TOKENS_PER_CHANNEL_DAY, 0));
+    String grafanaUrl = r.get(Settings.GRAFANA_URL) == null ? null : r.url(Settings.GRAFANA_URL);
+    GrafanaConfig grafana =
+        grafanaUrl == null ? null : new GrafanaConfig(grafanaUrl, r.get(Settings.GRAFANA_TOKEN));
     r.throwIfProblems();
     return new JamieConfig(
         mode,
@@ -136,7 +141,8 @@ public record JamieConfig(
         policyFile,
         approvalTtl,
         memory,
-        agents);
+        agents,
+        grafana);
   }
 
   /** The same settings with memory switched off (tests that do not need the model). */
@@ -165,7 +171,8 @@ public record JamieConfig(
         approvalTtl,
         new MemoryConfig(
             false, memory.modelPath(), memory.quantized(), memory.runbooksDir(), memory.noteTtl()),
-        agents);
+        agents,
+        grafana);
   }
 
   /** Secrets stay out of logs and exceptions. */
@@ -240,7 +247,12 @@ public record JamieConfig(
         }
       } catch (URISyntaxException e) {
         problem(
-            s.name() + " must be an http(s) URL such as " + s.defaultValue() + ", not `" + v + "`");
+            s.name()
+                + " must be an http(s) URL such as "
+                + (s.defaultValue() == null ? "https://grafana.example/" : s.defaultValue())
+                + ", not `"
+                + v
+                + "`");
       }
       return v.endsWith("/") ? v : v + "/";
     }

@@ -202,6 +202,18 @@ public final class Settings {
           "1000000",
           "Model tokens one channel may use per UTC day (`0`: no limit).",
           false);
+  public static final Setting GRAFANA_URL =
+      new Setting(
+          "JAMIE_GRAFANA_URL",
+          null,
+          "Grafana's base URL (`https://grafana.example/`): the bot annotates every write it executes there. Unset: no annotations.",
+          false);
+  public static final Setting GRAFANA_TOKEN =
+      new Setting(
+          "JAMIE_GRAFANA_TOKEN",
+          null,
+          "A Grafana service-account token (Editor, to post annotations) for `JAMIE_GRAFANA_URL` (never logged).",
+          true);
 
   /** All settings, in the order --help and the README list them. */
   public static final List<Setting> ALL =
@@ -240,7 +252,9 @@ public final class Settings {
           OLLAMA_MODEL,
           LLM_CONCURRENCY,
           TOKENS_PER_USER_DAY,
-          TOKENS_PER_CHANNEL_DAY);
+          TOKENS_PER_CHANNEL_DAY,
+          GRAFANA_URL,
+          GRAFANA_TOKEN);
 
   private Settings() {}
 }
