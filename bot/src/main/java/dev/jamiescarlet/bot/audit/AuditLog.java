@@ -111,7 +111,8 @@ public final class AuditLog {
     }
     List<AuditRecord> out = new ArrayList<>();
     try {
-      for (Document d : audit.find(filter).sort(Sorts.descending("at")).limit(limit)) {
+      // records of the same millisecond keep their insertion order (ObjectIds increase)
+      for (Document d : audit.find(filter).sort(Sorts.descending("at", "_id")).limit(limit)) {
         out.add(fromDocument(d));
       }
     } catch (MongoException | IllegalStateException e) {
