@@ -141,7 +141,7 @@ final class ArgoCdErrors {
               + ": "
               + said
               + "; turn auto-sync off first ("
-              + AutoSync.HOW_TO_TURN_OFF
+              + AutoSync.HOW_TO_TURN_OFF.replace("NAME", call.app() == null ? "NAME" : call.app())
               + ")");
     }
     return new ArgoCdException(Kind.INVALID, "Argo CD refused to " + call.describe() + ": " + said);

@@ -105,7 +105,8 @@ class ArgoCdErrorsIT {
           .isInstanceOfSatisfying(
               ArgoCdException.class, e -> assertThat(e.kind()).isEqualTo(Kind.AUTO_SYNC_ON))
           .hasMessageContaining("rollback cannot be initiated when auto-sync is enabled")
-          .hasMessageContaining("turn auto-sync off first");
+          .hasMessageContaining("turn auto-sync off first")
+          .hasMessageContaining("`argocd app set catalog --sync-policy none`");
       assertThatThrownBy(() -> broken.applications(null))
           .isInstanceOfSatisfying(
               ArgoCdException.class, e -> assertThat(e.kind()).isEqualTo(Kind.OTHER))
