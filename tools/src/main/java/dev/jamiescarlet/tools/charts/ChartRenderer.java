@@ -135,7 +135,7 @@ public final class ChartRenderer {
     styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
     styler.setLegendBorderColor(Color.WHITE);
     styler.setTimezone(TimeZone.getTimeZone("UTC"));
-    styler.setDatePattern(span(series).compareTo(Duration.ofDays(1)) > 0 ? "MM-dd HH:mm" : "HH:mm");
+    styler.setDatePattern(datePattern(span(series)));
     styler.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     styler.setAntiAlias(true);
     return chart;
@@ -237,6 +237,14 @@ public final class ChartRenderer {
         .mapToDouble(Point::value)
         .max()
         .orElse(Double.NEGATIVE_INFINITY);
+  }
+
+  /** Tick labels fine enough that neighbouring ticks differ, or XChart drops them all. */
+  static String datePattern(Duration span) {
+    if (span.compareTo(Duration.ofMinutes(10)) < 0) {
+      return "HH:mm:ss";
+    }
+    return span.compareTo(Duration.ofDays(1)) > 0 ? "MM-dd HH:mm" : "HH:mm";
   }
 
   private static Duration span(List<Series> series) {

@@ -144,6 +144,9 @@ class ChartRendererTest {
     assertThat(ChartRenderer.legend(new Series(Map.of(), List.of()), Set.of(), "vector(1)"))
         .isEqualTo("vector(1)");
     assertThat(ChartRenderer.clip("x".repeat(200), 90)).hasSize(90).endsWith("…");
+    assertThat(ChartRenderer.datePattern(Duration.ofSeconds(30))).isEqualTo("HH:mm:ss");
+    assertThat(ChartRenderer.datePattern(Duration.ofHours(1))).isEqualTo("HH:mm");
+    assertThat(ChartRenderer.datePattern(Duration.ofDays(7))).isEqualTo("MM-dd HH:mm");
     assertThatThrownBy(() -> new ChartRenderer(10, 10)).hasMessageContaining("at least 200×150");
   }
 

@@ -256,7 +256,11 @@ public final class LocalMonitoring implements AutoCloseable {
    * JAMIE_REQUIRE_MONITORING=1}.
    */
   static Path binary(String... names) {
-    Optional<Path> found = find(System.getenv("PATH"), names);
+    return binary(System.getenv("PATH"), "1".equals(System.getenv(REQUIRE_ENV)), names);
+  }
+
+  static Path binary(String pathEnv, boolean required, String... names) {
+    Optional<Path> found = find(pathEnv, names);
     if (found.isPresent()) {
       return found.get();
     }
@@ -266,11 +270,10 @@ public final class LocalMonitoring implements AutoCloseable {
             + " binary on the PATH; install it with `"
             + INSTALL_HINT
             + "`";
-    if ("1".equals(System.getenv(REQUIRE_ENV))) {
+    if (required) {
       throw new IllegalStateException(message + " (" + REQUIRE_ENV + "=1 makes this a failure)");
     }
-    Assumptions.abort(message + "; skipping (set " + REQUIRE_ENV + "=1 to fail instead)");
-    throw new AssertionError("unreachable");
+    return Assumptions.abort(message + "; skipping (set " + REQUIRE_ENV + "=1 to fail instead)");
   }
 
   static Optional<Path> find(String pathEnv, String... names) {

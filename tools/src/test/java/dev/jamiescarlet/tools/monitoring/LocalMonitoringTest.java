@@ -1,14 +1,15 @@
 package dev.jamiescarlet.tools.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.TestAbortedException;
 
 class LocalMonitoringTest {
 
@@ -28,7 +29,21 @@ class LocalMonitoringTest {
         .contains(executable);
     assertThat(LocalMonitoring.find(path, "prometheus")).isEmpty();
     assertThat(LocalMonitoring.find(null, "prometheus")).isEmpty();
-    assertThat(Set.of(LocalMonitoring.INSTALL_HINT))
-        .containsExactly("apt-get install prometheus prometheus-alertmanager");
+  }
+
+  @Test
+  void aMissingBinarySkipsTheTestUnlessMonitoringIsRequired(@TempDir Path empty) {
+    // given a PATH without the binaries
+    String path = empty.toString();
+
+    // when / then: skipped by default, a failure naming the packages when required
+    assertThatThrownBy(() -> LocalMonitoring.binary(path, false, "prometheus"))
+        .isInstanceOf(TestAbortedException.class)
+        .hasMessageContaining("apt-get install prometheus prometheus-alertmanager")
+        .hasMessageContaining("JAMIE_REQUIRE_MONITORING=1");
+    assertThatThrownBy(() -> LocalMonitoring.binary(path, true, "prometheus"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("No prometheus binary on the PATH")
+        .hasMessageContaining("apt-get install prometheus prometheus-alertmanager");
   }
 }

@@ -3,6 +3,7 @@ package dev.jamiescarlet.tools.prometheus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jamiescarlet.tools.charts.ChartRenderer;
 import dev.jamiescarlet.tools.monitoring.Eventually;
 import dev.jamiescarlet.tools.monitoring.LocalMonitoring;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,6 +75,8 @@ class PrometheusClientIT {
     assertThat(up.labels()).containsEntry("job", "prometheus").containsEntry("__name__", "up");
     assertThat(up.points()).allSatisfy(p -> assertThat(p.value()).isEqualTo(1.0));
     assertThat(up.selector()).startsWith("up{").contains("job=\"prometheus\"");
+    byte[] png = new ChartRenderer().render("up", series, 0.5);
+    assertThat(Arrays.copyOf(png, 4)).isEqualTo(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
     QueryResult matrix = client.query("up[1m]", null);
     assertThat(matrix.type()).isEqualTo(QueryResult.ResultType.MATRIX);
     assertThat(matrix.series()).isNotEmpty();
