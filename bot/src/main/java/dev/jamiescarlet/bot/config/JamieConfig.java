@@ -37,6 +37,7 @@ import java.util.Map;
  * @param approvalTtl how long approvals stay valid unless the policy says otherwise
  * @param memory runbooks, notes and plain-English routing
  * @param agents limits on the agents' model use
+ * @param alerts alert webhooks, channel and routes
  */
 public record JamieConfig(
     SlackMode slackMode,
@@ -61,7 +62,8 @@ public record JamieConfig(
     Path policyFile,
     Duration approvalTtl,
     MemoryConfig memory,
-    AgentsConfig agents) {
+    AgentsConfig agents,
+    AlertsConfig alerts) {
 
   /** Reads and validates; throws {@link ConfigException} listing every problem. */
   public static JamieConfig fromEnv(Map<String, String> env) {
@@ -112,6 +114,14 @@ public record JamieConfig(
             (int) r.count(Settings.LLM_CONCURRENCY, 1),
             r.count(Settings.TOKENS_PER_USER_DAY, 0),
             r.count(Settings.TOKENS_PER_CHANNEL_DAY, 0));
+    AlertsConfig alerts =
+        new AlertsConfig(
+            r.get(Settings.HOOK_TOKEN),
+            r.get(Settings.HOOK_TOKEN_ALERTMANAGER),
+            r.get(Settings.HOOK_TOKEN_GRAFANA),
+            r.get(Settings.HOOK_TOKEN_ARGOCD),
+            r.get(Settings.ALERT_CHANNEL),
+            r.file(Settings.ALERT_ROUTES));
     r.throwIfProblems();
     return new JamieConfig(
         mode,
@@ -136,7 +146,8 @@ public record JamieConfig(
         policyFile,
         approvalTtl,
         memory,
-        agents);
+        agents,
+        alerts);
   }
 
   /** The same settings with memory switched off (tests that do not need the model). */
@@ -165,7 +176,8 @@ public record JamieConfig(
         approvalTtl,
         new MemoryConfig(
             false, memory.modelPath(), memory.quantized(), memory.runbooksDir(), memory.noteTtl()),
-        agents);
+        agents,
+        alerts);
   }
 
   /** Secrets stay out of logs and exceptions. */
@@ -305,6 +317,22 @@ public record JamieConfig(
         problem(s.name() + " must be a whole number of at least " + min + ", not `" + v + "`");
         return min;
       }
+    }
+
+    Path file(Setting s) {
+      String v = get(s);
+      if (v == null) {
+        return null;
+      }
+      Path p = Path.of(v);
+      if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+        problem(
+            s.name()
+                + " points at `"
+                + v
+                + "`, which is not a readable file; mount it or unset it");
+      }
+      return p;
     }
 
     Path directory(Setting s) {
