@@ -72,4 +72,19 @@ class AlertRoutesTest {
     assertThatThrownBy(() -> load("routes:\n  - match: ['pod=~(']\n    channel: C0X1\n"))
         .hasMessageContaining("routes[0].match[0] has an invalid regex `(`");
   }
+
+  @Test
+  void theIntakeDoesNotStartOnABadRoutesFile() throws IOException {
+    // given
+    Path file = dir.resolve("bad.yaml");
+    Files.writeString(file, "routes: nope\n");
+    var config =
+        new dev.jamiescarlet.bot.config.AlertsConfig("t", null, null, null, "C0ALERTS", file);
+
+    // then it fails before opening anything, naming the setting and the fix
+    assertThatThrownBy(() -> AlertIntake.start(config, null, null, java.time.Clock.systemUTC()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("JAMIE_ALERT_ROUTES (" + file + ")")
+        .hasMessageContaining("routes: [{match: [severity=critical], channel: C0ONCALL}]");
+  }
 }

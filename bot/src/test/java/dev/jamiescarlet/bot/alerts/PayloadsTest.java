@@ -29,6 +29,26 @@ class PayloadsTest {
   }
 
   @Test
+  void aPayloadRecordedFromARealAlertmanagerParses() {
+    // given the body a real Alertmanager posted (copied from the tools module's recording)
+    AlertBatch batch =
+        Payloads.parse(AlertSource.ALERTMANAGER, Fixtures.bytes("alertmanager-recorded.json"));
+
+    // then
+    assertThat(batch.groupKey()).isEqualTo("{}:{alertname=\"JamieAlwaysFiring\"}");
+    assertThat(batch.title()).isEqualTo("Always firing, for tests");
+    assertThat(batch.alerts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.fingerprint()).isEqualTo("f01ff91ed5a8d366");
+              assertThat(a.firing()).isTrue();
+              assertThat(a.endsAt()).isNull();
+              assertThat(a.url()).startsWith("http://127.0.0.1:9090/graph");
+            });
+  }
+
+  @Test
   void aGrafanaPayloadLinksToItsPanel() {
     AlertBatch batch = Payloads.parse(AlertSource.GRAFANA, Fixtures.bytes("grafana-firing.json"));
 

@@ -96,4 +96,24 @@ class DemoAlertsIT {
             .toList();
     assertThat(headers).as("never re-posted").hasSize(1);
   }
+
+  @Test
+  void aPayloadRecordedFromARealAlertmanagerIsPostedWithItsDetailsInTheThread() throws Exception {
+    // when the body a real Alertmanager sent arrives
+    assertThat(postHook("alertmanager-recorded.json")).isEqualTo(200);
+
+    // then its group message shows the summary, and the alert's details follow in its thread
+    JsonNode message =
+        slack.awaitMessage(
+            Demo.ALERT_CHANNEL,
+            null,
+            m -> topLevel(m) && m.toString().contains("FIRING: Always firing, for tests"),
+            WAIT);
+    String ts = message.path("ts").asText();
+    slack.awaitMessage(
+        Demo.ALERT_CHANNEL,
+        null,
+        m -> ts.equals(m.path("thread_ts").asText()) && m.toString().contains("f01ff91ed5a8d366"),
+        WAIT);
+  }
 }
