@@ -74,11 +74,23 @@ public final class GroupMerge {
     for (int i = 0; i < alerts.size(); i++) {
       GroupAlert known = alerts.get(i);
       if (known.fingerprint().equals(a.fingerprint())) {
+        if (stale(known.alert(), a)) {
+          alerts.set(i, new GroupAlert(known.alert(), known.firstSeen(), now));
+          return false;
+        }
         alerts.set(i, new GroupAlert(a, known.firstSeen(), now));
         return !known.alert().equals(a);
       }
     }
     alerts.add(new GroupAlert(a, now, now));
     return true;
+  }
+
+  // a late retry of the firing notice after the resolve: a real re-fire has a new startsAt
+  private static boolean stale(Alert known, Alert incoming) {
+    return !known.firing()
+        && incoming.firing()
+        && known.startsAt() != null
+        && known.startsAt().equals(incoming.startsAt());
   }
 }

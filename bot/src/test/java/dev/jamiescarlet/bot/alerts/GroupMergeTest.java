@@ -74,4 +74,49 @@ class GroupMergeTest {
         .extracting(GroupAlert::fingerprint)
         .containsExactly("5c3a4e1f9b2d7a60", "a81e0c77d4f21b93");
   }
+
+  @Test
+  void aLateFiringRetryAfterTheResolveIsIgnored() {
+    // given a resolved group
+    AlertGroup g = GroupMerge.merge(null, firing, "C0ALERTS", T0).group();
+    AlertGroup resolvedGroup =
+        GroupMerge.merge(g, resolved, "C0ALERTS", T0.plusSeconds(600)).group();
+
+    // when the old firing notice arrives late (same startsAt)
+    GroupMerge.Merged m = GroupMerge.merge(resolvedGroup, firing, "C0ALERTS", T0.plusSeconds(700));
+
+    // then the group stays resolved
+    assertThat(m.changed()).isFalse();
+    assertThat(m.group().firingCount()).isZero();
+  }
+
+  @Test
+  void aRealReFireWithANewStartIsApplied() {
+    AlertGroup g = GroupMerge.merge(null, firing, "C0ALERTS", T0).group();
+    AlertGroup resolvedGroup =
+        GroupMerge.merge(g, resolved, "C0ALERTS", T0.plusSeconds(600)).group();
+    Alert first = firing.alerts().getFirst();
+    Alert refired =
+        new Alert(
+            first.fingerprint(),
+            true,
+            first.labels(),
+            first.annotations(),
+            Instant.parse("2026-11-21T10:20:00Z"),
+            null,
+            first.url());
+    AlertBatch again =
+        new AlertBatch(
+            firing.source(),
+            firing.groupKey(),
+            firing.title(),
+            firing.externalUrl(),
+            java.util.List.of(refired));
+
+    GroupMerge.Merged m = GroupMerge.merge(resolvedGroup, again, "C0ALERTS", T0.plusSeconds(1200));
+
+    assertThat(m.changed()).isTrue();
+    assertThat(m.group().firingCount()).isEqualTo(1);
+    assertThat(m.group().resolvedCount()).isEqualTo(1);
+  }
 }
