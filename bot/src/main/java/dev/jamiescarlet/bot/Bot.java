@@ -10,6 +10,7 @@ import dev.jamiescarlet.agents.definitions.AgentDefinitions;
 import dev.jamiescarlet.agents.prompts.PromptLibrary;
 import dev.jamiescarlet.bot.agents.AgentDesk;
 import dev.jamiescarlet.bot.agents.AgentServices;
+import dev.jamiescarlet.bot.alerts.AlertIntake;
 import dev.jamiescarlet.bot.approvals.AgentProposals;
 import dev.jamiescarlet.bot.approvals.ApprovalFlow;
 import dev.jamiescarlet.bot.approvals.Approvals;
@@ -78,6 +79,7 @@ public final class Bot implements AutoCloseable {
 
   private final Map<String, String> env;
   private AgentServices agentServices;
+  private AlertIntake alerts;
 
   private Bot(
       JamieConfig config,
@@ -203,6 +205,7 @@ public final class Bot implements AutoCloseable {
     KubernetesReads reads = new Fabric8KubernetesReads(clusters, clock);
     BlockKitRenderer renderer = new BlockKitRenderer();
     SlackReplier replier = new SlackReplier(slack, config.botToken(), renderer);
+    alerts = startAlerts(config, store, replier, clock);
     ChannelDefaults channelDefaults = new ChannelDefaults(store.database(), clock);
     memory = MemoryServices.start(config.memory(), store.database(), clock);
     AtomicReference<AgentDesk> desk = new AtomicReference<>();
@@ -277,7 +280,10 @@ public final class Bot implements AutoCloseable {
         config.slackMode() == SlackMode.HTTP
             ? new SlackHttpAdapter(app, config.signingSecret())
             : null;
-    http = new HttpServer(config.httpBind(), config.httpPort(), adapter, this::readiness).start();
+    http =
+        new HttpServer(
+                config.httpBind(), config.httpPort(), adapter, this::readiness, alerts.hooks())
+            .start();
 
     if (config.slackMode() == SlackMode.SOCKET) {
       try {
@@ -299,6 +305,23 @@ public final class Bot implements AutoCloseable {
         http.port(),
         clusters.clusters().size(),
         store.description());
+  }
+
+  /** Alert intake; a bad JAMIE_ALERT_ROUTES file stops the start with its fix. */
+  private static AlertIntake startAlerts(
+      JamieConfig config, Mongo store, SlackReplier replier, Clock clock) {
+    try {
+      AlertIntake intake = AlertIntake.start(config.alerts(), store.database(), replier, clock);
+      if (config.alerts().hookToken() == null
+          && config.alerts().alertmanagerToken() == null
+          && config.alerts().grafanaToken() == null
+          && config.alerts().argoCdToken() == null) {
+        log.info("alerts: no JAMIE_HOOK_TOKEN; the /hooks/* webhooks answer 503 until it is set");
+      }
+      return intake;
+    } catch (IllegalArgumentException e) {
+      throw new StartupException(e.getMessage(), e);
+    }
   }
 
   /**
@@ -375,6 +398,11 @@ public final class Bot implements AutoCloseable {
     return agents;
   }
 
+  /** Alert intake (webhooks, groups, their Slack messages). */
+  public AlertIntake alerts() {
+    return alerts;
+  }
+
   /** The HTTP server's port. */
   public int httpPort() {
     return http.port();
@@ -400,6 +428,9 @@ public final class Bot implements AutoCloseable {
       }
     }
     work.close();
+    if (alerts != null) {
+      alerts.close();
+    }
     if (agentServices != null) {
       agentServices.close();
     }

@@ -41,6 +41,12 @@ public final class Demo implements AutoCloseable {
    */
   public static final String SCRIPTED_MODEL = "JAMIE_DEMO_SCRIPTED_MODEL";
 
+  /** The demo's webhook token (see the README's curl). */
+  public static final String HOOK_TOKEN = "demo-hook-token";
+
+  /** The sandbox's #alerts channel, where the demo posts alerts. */
+  public static final String ALERT_CHANNEL = "C0ALERTS";
+
   private static final long READY_TIMEOUT_MILLIS = 20_000;
   private ScriptedModelServer scriptedModel;
 
@@ -100,6 +106,9 @@ public final class Demo implements AutoCloseable {
     // the demo cluster is a Kamaji management cluster with two tenants
     demoEnv.putIfAbsent("JAMIE_KAMAJI_ENABLED", "true");
     demoEnv.putIfAbsent("JAMIE_KAMAJI_CLUSTER", CLUSTER);
+    // alerts posted to the webhooks land in #alerts
+    demoEnv.putIfAbsent("JAMIE_HOOK_TOKEN", HOOK_TOKEN);
+    demoEnv.putIfAbsent("JAMIE_ALERT_CHANNEL", ALERT_CHANNEL);
     if (blank(env.get("JAMIE_DATA_DIR")) && blank(env.get("MONGODB_URI"))) {
       // a fresh store per run unless the operator asks to keep one
       tempDataDir = createTempDir();

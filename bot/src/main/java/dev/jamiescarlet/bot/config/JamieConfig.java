@@ -38,6 +38,7 @@ import java.util.Map;
  * @param memory runbooks, notes and plain-English routing
  * @param agents limits on the agents' model use
  * @param grafana where writes are annotated, or null
+ * @param alerts alert webhooks, channel and routes
  */
 public record JamieConfig(
     SlackMode slackMode,
@@ -63,7 +64,8 @@ public record JamieConfig(
     Duration approvalTtl,
     MemoryConfig memory,
     AgentsConfig agents,
-    GrafanaConfig grafana) {
+    GrafanaConfig grafana,
+    AlertsConfig alerts) {
 
   /** Reads and validates; throws {@link ConfigException} listing every problem. */
   public static JamieConfig fromEnv(Map<String, String> env) {
@@ -117,6 +119,14 @@ public record JamieConfig(
     String grafanaUrl = r.get(Settings.GRAFANA_URL) == null ? null : r.url(Settings.GRAFANA_URL);
     GrafanaConfig grafana =
         grafanaUrl == null ? null : new GrafanaConfig(grafanaUrl, r.get(Settings.GRAFANA_TOKEN));
+    AlertsConfig alerts =
+        new AlertsConfig(
+            r.get(Settings.HOOK_TOKEN),
+            r.get(Settings.HOOK_TOKEN_ALERTMANAGER),
+            r.get(Settings.HOOK_TOKEN_GRAFANA),
+            r.get(Settings.HOOK_TOKEN_ARGOCD),
+            r.get(Settings.ALERT_CHANNEL),
+            r.file(Settings.ALERT_ROUTES));
     r.throwIfProblems();
     return new JamieConfig(
         mode,
@@ -142,7 +152,8 @@ public record JamieConfig(
         approvalTtl,
         memory,
         agents,
-        grafana);
+        grafana,
+        alerts);
   }
 
   /** The same settings with memory switched off (tests that do not need the model). */
@@ -172,7 +183,8 @@ public record JamieConfig(
         new MemoryConfig(
             false, memory.modelPath(), memory.quantized(), memory.runbooksDir(), memory.noteTtl()),
         agents,
-        grafana);
+        grafana,
+        alerts);
   }
 
   /** Secrets stay out of logs and exceptions. */
@@ -317,6 +329,22 @@ public record JamieConfig(
         problem(s.name() + " must be a whole number of at least " + min + ", not `" + v + "`");
         return min;
       }
+    }
+
+    Path file(Setting s) {
+      String v = get(s);
+      if (v == null) {
+        return null;
+      }
+      Path p = Path.of(v);
+      if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+        problem(
+            s.name()
+                + " points at `"
+                + v
+                + "`, which is not a readable file; mount it or unset it");
+      }
+      return p;
     }
 
     Path directory(Setting s) {

@@ -215,6 +215,43 @@ public final class Settings {
           "A Grafana service-account token (Editor, to post annotations) for `JAMIE_GRAFANA_URL` (never logged).",
           true);
 
+  public static final Setting HOOK_TOKEN =
+      new Setting(
+          "JAMIE_HOOK_TOKEN",
+          null,
+          "Shared secret of the alert webhooks (`/hooks/alertmanager`, `/hooks/grafana`, `/hooks/argocd`): sent as `Authorization: Bearer …` or used as the key of `X-Jamie-Signature: sha256=<HMAC-SHA256 of the body>`. Unset (and no per-hook token): the hooks answer 503.",
+          true);
+  public static final Setting HOOK_TOKEN_ALERTMANAGER =
+      new Setting(
+          "JAMIE_HOOK_TOKEN_ALERTMANAGER",
+          null,
+          "Token of `/hooks/alertmanager` only; overrides `JAMIE_HOOK_TOKEN`.",
+          true);
+  public static final Setting HOOK_TOKEN_GRAFANA =
+      new Setting(
+          "JAMIE_HOOK_TOKEN_GRAFANA",
+          null,
+          "Token of `/hooks/grafana` only; overrides `JAMIE_HOOK_TOKEN`.",
+          true);
+  public static final Setting HOOK_TOKEN_ARGOCD =
+      new Setting(
+          "JAMIE_HOOK_TOKEN_ARGOCD",
+          null,
+          "Token of `/hooks/argocd` only; overrides `JAMIE_HOOK_TOKEN` (see docs/alerts.md for the Argo CD template).",
+          true);
+  public static final Setting ALERT_CHANNEL =
+      new Setting(
+          "JAMIE_ALERT_CHANNEL",
+          null,
+          "Channel ID alerts go to when no route matches (the demo uses `C0ALERTS`). Unset: alerts no route matches are stored but not posted.",
+          false);
+  public static final Setting ALERT_ROUTES =
+      new Setting(
+          "JAMIE_ALERT_ROUTES",
+          null,
+          "YAML file of alert routes: label matchers (`a=b`, `a!=b`, `a=~regex`) → channel, first match wins (see docs/alerts.md).",
+          false);
+
   /** All settings, in the order --help and the README list them. */
   public static final List<Setting> ALL =
       List.of(
@@ -254,7 +291,13 @@ public final class Settings {
           TOKENS_PER_USER_DAY,
           TOKENS_PER_CHANNEL_DAY,
           GRAFANA_URL,
-          GRAFANA_TOKEN);
+          GRAFANA_TOKEN,
+          HOOK_TOKEN,
+          HOOK_TOKEN_ALERTMANAGER,
+          HOOK_TOKEN_GRAFANA,
+          HOOK_TOKEN_ARGOCD,
+          ALERT_CHANNEL,
+          ALERT_ROUTES);
 
   private Settings() {}
 }

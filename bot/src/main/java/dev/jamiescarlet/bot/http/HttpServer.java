@@ -2,10 +2,13 @@ package dev.jamiescarlet.bot.http;
 
 import dev.jamiescarlet.bot.slack.SlackHttpAdapter;
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The bot's HTTP server: Slack's Events API (in http mode), liveness and readiness. */
+/**
+ * The bot's HTTP server: Slack's Events API (in http mode), alert webhooks, liveness and readiness.
+ */
 public final class HttpServer implements AutoCloseable {
   private final Javalin javalin;
   private final String bind;
@@ -19,6 +22,20 @@ public final class HttpServer implements AutoCloseable {
    */
   public HttpServer(
       String bind, int port, SlackHttpAdapter slack, Supplier<Map<String, String>> readiness) {
+    this(bind, port, slack, readiness, Map.of());
+  }
+
+  /**
+   * As above, plus POST routes by path (the alert webhooks).
+   *
+   * @param posts path → handler, e.g. {@code /hooks/alertmanager}
+   */
+  public HttpServer(
+      String bind,
+      int port,
+      SlackHttpAdapter slack,
+      Supplier<Map<String, String>> readiness,
+      Map<String, Handler> posts) {
     this.bind = bind;
     this.requestedPort = port;
     this.javalin =
@@ -33,6 +50,7 @@ public final class HttpServer implements AutoCloseable {
                     ctx.status(failing.isEmpty() ? 200 : 503);
                     ctx.json(Map.of("ready", failing.isEmpty(), "failing", failing));
                   });
+              posts.forEach(cfg.routes::post);
               if (slack != null) {
                 cfg.routes.post("/slack/events", slack::handle);
               } else {

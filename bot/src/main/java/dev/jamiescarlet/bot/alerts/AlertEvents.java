@@ -1,0 +1,80 @@
+package dev.jamiescarlet.bot.alerts;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+/**
+ * The {@code alert_events} collection: every accepted webhook body, stored before the hook answers
+ * 200, and marked once processed.
+ */
+public final class AlertEvents {
+  /** The collection's name. */
+  public static final String COLLECTION = "alert_events";
+
+  private final MongoCollection<Document> events;
+  private final Clock clock;
+
+  /** Events in {@code db}. */
+  public AlertEvents(MongoDatabase db, Clock clock) {
+    this.events = db.getCollection(COLLECTION);
+    this.clock = clock;
+  }
+
+  /** One stored delivery. */
+  public record Event(ObjectId id, AlertSource source, byte[] body) {}
+
+  /** Stores a delivery as not yet processed and returns its id. */
+  public ObjectId store(AlertSource source, byte[] body) {
+    ObjectId id = new ObjectId();
+    events.insertOne(
+        new Document("_id", id)
+            .append("source", source.id())
+            .append("receivedAt", Date.from(clock.instant()))
+            .append("body", new String(body, StandardCharsets.UTF_8))
+            .append("processed", false));
+    return id;
+  }
+
+  /** The event, or null when it is gone. */
+  public Event find(ObjectId id) {
+    Document d = events.find(Filters.eq("_id", id)).first();
+    return d == null ? null : event(d);
+  }
+
+  /** Events not yet processed, oldest first (a restart picks these up). */
+  public List<ObjectId> unprocessed() {
+    List<ObjectId> out = new ArrayList<>();
+    for (Document d :
+        events.find(Filters.eq("processed", false)).sort(Sorts.ascending("receivedAt"))) {
+      out.add(d.getObjectId("_id"));
+    }
+    return out;
+  }
+
+  /** Marks an event done; {@code error} (or null) says why it could not be used. */
+  public void processed(ObjectId id, String error) {
+    events.updateOne(
+        Filters.eq("_id", id),
+        Updates.combine(
+            Updates.set("processed", true),
+            Updates.set("processedAt", Date.from(clock.instant())),
+            Updates.set("error", error)));
+  }
+
+  private static Event event(Document d) {
+    return new Event(
+        d.getObjectId("_id"),
+        AlertSource.of(d.getString("source")),
+        d.getString("body").getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,177 @@
+package dev.jamiescarlet.bot.alerts;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+
+/**
+ * The {@code alert_groups} collection. The processor writes the alerts, the poster writes the Slack
+ * fields: each side sets only its own fields, so neither overwrites the other.
+ */
+public final class AlertGroups {
+  /** The collection's name. */
+  public static final String COLLECTION = "alert_groups";
+
+  private final MongoCollection<Document> groups;
+
+  /** Groups in {@code db}. */
+  public AlertGroups(MongoDatabase db) {
+    this.groups = db.getCollection(COLLECTION);
+  }
+
+  /** The group, or null. */
+  public AlertGroup find(String id) {
+    Document d = groups.find(Filters.eq("_id", id)).first();
+    return d == null ? null : group(d);
+  }
+
+  /** Every group whose Slack message is behind its state (a restart resumes these). */
+  public List<AlertGroup> behind() {
+    List<AlertGroup> out = new ArrayList<>();
+    for (Document d : groups.find()) {
+      AlertGroup g = group(d);
+      if (g.slackBehind()) {
+        out.add(g);
+      }
+    }
+    return out;
+  }
+
+  /** Saves a merge: the whole document when new, else only the alert fields. */
+  public void saveMerge(AlertGroup g, boolean isNew) {
+    if (isNew) {
+      groups.insertOne(
+          new Document("_id", g.id())
+              .append("source", g.source().id())
+              .append("groupKey", g.groupKey())
+              .append("title", g.title())
+              .append("externalUrl", g.externalUrl())
+              .append("channel", g.channel())
+              .append("ts", null)
+              .append("version", g.version())
+              .append("renderedVersion", 0L)
+              .append("createdAt", Date.from(g.createdAt()))
+              .append("lastSeen", Date.from(g.lastSeen()))
+              .append("acknowledgedBy", null)
+              .append("firing", g.firingCount())
+              .append("resolved", g.resolvedCount())
+              .append("alerts", alerts(g.alerts()))
+              .append("detailsPosted", List.of()));
+      return;
+    }
+    groups.updateOne(
+        Filters.eq("_id", g.id()),
+        Updates.combine(
+            Updates.set("title", g.title()),
+            Updates.set("externalUrl", g.externalUrl()),
+            Updates.set("version", g.version()),
+            Updates.set("lastSeen", Date.from(g.lastSeen())),
+            Updates.set("firing", g.firingCount()),
+            Updates.set("resolved", g.resolvedCount()),
+            Updates.set("alerts", alerts(g.alerts()))));
+  }
+
+  /** The message was posted as {@code ts} showing {@code version}. */
+  public void posted(String id, String ts, long version) {
+    groups.updateOne(
+        Filters.eq("_id", id),
+        Updates.combine(Updates.set("ts", ts), Updates.set("renderedVersion", version)));
+  }
+
+  /** The message now shows {@code version}. */
+  public void rendered(String id, long version) {
+    groups.updateOne(Filters.eq("_id", id), Updates.set("renderedVersion", version));
+  }
+
+  /** The details of {@code fingerprint} are in the thread. */
+  public void detailsPosted(String id, String fingerprint) {
+    groups.updateOne(Filters.eq("_id", id), Updates.addToSet("detailsPosted", fingerprint));
+  }
+
+  /** {@code userId} acknowledged the group; the message shows it on its next update. */
+  public void acknowledge(String id, String userId) {
+    groups.updateOne(
+        Filters.eq("_id", id),
+        Updates.combine(Updates.set("acknowledgedBy", userId), Updates.inc("version", 1L)));
+  }
+
+  private static List<Document> alerts(List<GroupAlert> alerts) {
+    List<Document> out = new ArrayList<>();
+    for (GroupAlert g : alerts) {
+      Alert a = g.alert();
+      out.add(
+          new Document("fingerprint", a.fingerprint())
+              .append("status", a.status())
+              .append("labels", new Document(new LinkedHashMap<String, Object>(a.labels())))
+              .append(
+                  "annotations", new Document(new LinkedHashMap<String, Object>(a.annotations())))
+              .append("startsAt", date(a.startsAt()))
+              .append("endsAt", date(a.endsAt()))
+              .append("url", a.url())
+              .append("firstSeen", date(g.firstSeen()))
+              .append("lastSeen", date(g.lastSeen())));
+    }
+    return out;
+  }
+
+  private static AlertGroup group(Document d) {
+    List<GroupAlert> alerts = new ArrayList<>();
+    for (Document a : d.getList("alerts", Document.class, List.of())) {
+      alerts.add(
+          new GroupAlert(
+              new Alert(
+                  a.getString("fingerprint"),
+                  "firing".equals(a.getString("status")),
+                  strings(a.get("labels", Document.class)),
+                  strings(a.get("annotations", Document.class)),
+                  instant(a.getDate("startsAt")),
+                  instant(a.getDate("endsAt")),
+                  a.getString("url")),
+              instant(a.getDate("firstSeen")),
+              instant(a.getDate("lastSeen"))));
+    }
+    return new AlertGroup(
+        d.getString("_id"),
+        AlertSource.of(d.getString("source")),
+        d.getString("groupKey"),
+        d.getString("title"),
+        d.getString("externalUrl"),
+        d.getString("channel"),
+        d.getString("ts"),
+        number(d.get("version")),
+        number(d.get("renderedVersion")),
+        instant(d.getDate("createdAt")),
+        instant(d.getDate("lastSeen")),
+        d.getString("acknowledgedBy"),
+        alerts,
+        d.getList("detailsPosted", String.class, List.of()));
+  }
+
+  private static Map<String, String> strings(Document d) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (d != null) {
+      d.forEach((k, v) -> out.put(k, String.valueOf(v)));
+    }
+    return out;
+  }
+
+  private static long number(Object o) {
+    return o instanceof Number n ? n.longValue() : 0L;
+  }
+
+  private static Date date(Instant i) {
+    return i == null ? null : Date.from(i);
+  }
+
+  private static Instant instant(Date d) {
+    return d == null ? null : d.toInstant();
+  }
+}

@@ -1,0 +1,86 @@
+package dev.jamiescarlet.bot.alerts;
+
+import com.mongodb.MongoException;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The webhook endpoints: authenticate, cap and validate the body, store it, and only then answer
+ * 200, so an accepted alert survives a crash; processing happens afterwards.
+ */
+public final class AlertHooks {
+  /** Bodies larger than this (1 MiB) get 413. */
+  public static final int MAX_BODY_BYTES = 1 << 20;
+
+  private static final Logger log = LoggerFactory.getLogger(AlertHooks.class);
+
+  private final HookAuth auth;
+  private final AlertEvents events;
+  private final Consumer<ObjectId> processor;
+
+  /** Stores into {@code events}, then hands each stored id to {@code processor}. */
+  public AlertHooks(HookAuth auth, AlertEvents events, Consumer<ObjectId> processor) {
+    this.auth = auth;
+    this.events = events;
+    this.processor = processor;
+  }
+
+  /** Handles a POST to {@code source}'s hook. */
+  public void handle(AlertSource source, Context ctx) {
+    try {
+      ObjectId id = accept(source, ctx);
+      ctx.status(200).json(Map.of("stored", id.toHexString()));
+      processor.accept(id);
+    } catch (HookException e) {
+      if (e.status() != 400) {
+        log.warn("{} hook refused with {}: {}", source.id(), e.status(), e.getMessage());
+      }
+      ctx.status(e.status()).json(Map.of("error", e.getMessage()));
+    }
+  }
+
+  private ObjectId accept(AlertSource source, Context ctx) {
+    if (auth.token(source) == null) {
+      auth.check(source, null, null, new byte[0]);
+    }
+    if (ctx.contentLength() > MAX_BODY_BYTES) {
+      throw tooLarge();
+    }
+    byte[] body = read(ctx);
+    auth.check(source, ctx.header("Authorization"), ctx.header(HookAuth.SIGNATURE_HEADER), body);
+    Payloads.parse(source, body);
+    try {
+      return events.store(source, body);
+    } catch (MongoException e) {
+      // no 200 without the event stored: the sender retries
+      log.warn("{} hook: could not store the event: {}", source.id(), e.getMessage());
+      throw new HookException(
+          503, "the bot cannot reach MongoDB to store the alert; the sender should retry");
+    }
+  }
+
+  private static byte[] read(Context ctx) {
+    try (InputStream in = ctx.req().getInputStream()) {
+      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+      if (body.length > MAX_BODY_BYTES) {
+        throw tooLarge();
+      }
+      return body;
+    } catch (IOException e) {
+      throw HookException.badRequest("the body could not be read (" + e.getMessage() + ")");
+    }
+  }
+
+  private static HookException tooLarge() {
+    return new HookException(
+        413,
+        "the body is larger than 1 MiB; lower max_alerts in the Alertmanager receiver (or the"
+            + " number of alerts per notification)");
+  }
+}

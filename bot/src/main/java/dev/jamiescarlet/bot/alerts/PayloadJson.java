@@ -1,0 +1,106 @@
+package dev.jamiescarlet.bot.alerts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reading webhook JSON: each missing or malformed field becomes a 400 that names it. */
+final class PayloadJson {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  // Alertmanager and Grafana send Go's zero time for "not ended"
+  private static final int ZERO_TIME_BEFORE_YEAR = 1971;
+
+  private PayloadJson() {}
+
+  /** The body as a JSON object. */
+  static JsonNode object(byte[] body) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw HookException.badRequest("the body is not valid JSON (" + e.getOriginalMessage() + ")");
+    } catch (IOException e) {
+      throw HookException.badRequest("the body could not be read (" + e.getMessage() + ")");
+    }
+    if (root == null || !root.isObject()) {
+      throw HookException.badRequest("the body must be a JSON object");
+    }
+    return root;
+  }
+
+  /** A required non-empty string field. */
+  static String required(JsonNode node, String field, String where) {
+    String v = optional(node, field);
+    if (v == null) {
+      throw HookException.badRequest(where + field + " is missing (a non-empty string)");
+    }
+    return v;
+  }
+
+  /** A string field, or null when absent or empty. */
+  static String optional(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull() || !v.isValueNode()) {
+      return null;
+    }
+    String s = v.asText();
+    return s.isBlank() ? null : s;
+  }
+
+  /** A required array field. */
+  static JsonNode array(JsonNode node, String field, String where) {
+    JsonNode v = node.get(field);
+    if (v == null || !v.isArray()) {
+      throw HookException.badRequest(where + field + " is missing (an array)");
+    }
+    return v;
+  }
+
+  /** A string map field (labels, annotations); absent is empty. */
+  static Map<String, String> strings(JsonNode node, String field, String where) {
+    Map<String, String> out = new LinkedHashMap<>();
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return out;
+    }
+    if (!v.isObject()) {
+      throw HookException.badRequest(where + field + " must be an object of strings");
+    }
+    v.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
+    return out;
+  }
+
+  /** An RFC 3339 time, or null when absent or Go's zero time. */
+  static Instant time(JsonNode node, String field, String where) {
+    String v = optional(node, field);
+    if (v == null) {
+      return null;
+    }
+    try {
+      Instant t = OffsetDateTime.parse(v).toInstant();
+      return t.isBefore(Instant.parse(ZERO_TIME_BEFORE_YEAR + "-01-01T00:00:00Z")) ? null : t;
+    } catch (DateTimeParseException e) {
+      throw HookException.badRequest(
+          where + field + " is not an RFC 3339 time such as 2026-11-21T10:00:00Z: `" + v + "`");
+    }
+  }
+
+  /** {@code firing} → true, {@code resolved} → false, anything else a 400. */
+  static boolean firing(JsonNode node, String where) {
+    String status = required(node, "status", where);
+    return switch (status) {
+      case "firing", "alerting" -> true;
+      case "resolved", "ok", "normal" -> false;
+      default ->
+          throw HookException.badRequest(
+              where + "status must be `firing` or `resolved`, not `" + status + "`");
+    };
+  }
+}

@@ -1,0 +1,117 @@
+package dev.jamiescarlet.bot.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jamiescarlet.bot.message.Message;
+import dev.jamiescarlet.bot.render.BlockKitRenderer;
+import dev.jamiescarlet.bot.render.Golden;
+import dev.jamiescarlet.bot.render.RenderedMessage;
+import dev.jamiescarlet.bot.render.SlackLimits;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** Pins the Block Kit of alert group messages: firing, resolved, and an Argo CD sync failure. */
+class AlertMessagesGoldenTest {
+  private static final Instant NOW = Instant.parse("2026-11-21T10:15:00Z");
+  private static final Instant SEEN = Instant.parse("2026-11-21T09:50:05Z");
+
+  private final AlertMessages messages = new AlertMessages(Clock.fixed(NOW, ZoneOffset.UTC));
+  private final BlockKitRenderer renderer = new BlockKitRenderer();
+
+  private AlertGroup group(AlertSource source, String fixture) {
+    return GroupMerge.merge(null, Payloads.parse(source, Fixtures.bytes(fixture)), "C0ALERTS", SEEN)
+        .group();
+  }
+
+  private String render(Message m) {
+    RenderedMessage rendered = renderer.render(m);
+    SlackLimits.assertWithin(rendered);
+    return renderer.toJson(rendered);
+  }
+
+  @Test
+  void aFiringAlertmanagerGroup() {
+    AlertGroup g = group(AlertSource.ALERTMANAGER, "alertmanager-firing.json");
+
+    Message m = messages.group(g);
+
+    assertThat(m.text()).isEqualTo("Firing: KubePodCrashLooping (2 firing, 0 resolved)");
+    Golden.assertMatches("alert-firing", render(m));
+  }
+
+  @Test
+  void theSameGroupResolvedAndAcknowledged() {
+    AlertGroup firing = group(AlertSource.ALERTMANAGER, "alertmanager-firing.json");
+    AlertGroup resolved =
+        GroupMerge.merge(
+                firing,
+                Payloads.parse(
+                    AlertSource.ALERTMANAGER, Fixtures.bytes("alertmanager-resolved.json")),
+                "C0ALERTS",
+                NOW)
+            .group();
+    AlertGroup acked =
+        new AlertGroup(
+            resolved.id(),
+            resolved.source(),
+            resolved.groupKey(),
+            resolved.title(),
+            resolved.externalUrl(),
+            resolved.channel(),
+            "1700000000.000001",
+            resolved.version(),
+            1,
+            resolved.createdAt(),
+            resolved.lastSeen(),
+            "U0ADA",
+            resolved.alerts(),
+            resolved.detailsPosted());
+
+    Message m = messages.group(acked);
+
+    assertThat(m.text()).isEqualTo("Resolved: KubePodCrashLooping (0 firing, 2 resolved)");
+    Golden.assertMatches("alert-resolved", render(m));
+  }
+
+  @Test
+  void anArgoCdSyncFailure() {
+    AlertGroup g = group(AlertSource.ARGOCD, "argocd-sync-failed.json");
+
+    Message m = messages.group(g);
+
+    assertThat(m.text()).isEqualTo("Firing: shop-checkout: sync failed (1 firing, 0 resolved)");
+    Golden.assertMatches("alert-argocd-sync-failed", render(m));
+  }
+
+  @Test
+  void oneAlertsDetailsForTheThread() {
+    AlertGroup g = group(AlertSource.ALERTMANAGER, "alertmanager-firing.json");
+
+    Message m = messages.details(g, g.alerts().getFirst());
+
+    Golden.assertMatches("alert-details", render(m));
+  }
+
+  @Test
+  void alertTextCannotMentionEveryoneOrForgeLinks() {
+    // given an Argo CD failure whose message tries to ping the channel
+    String body =
+        "{\"app\":\"a\",\"event\":\"sync-failed\",\"message\":\"<!channel> see <http://x|here>\"}";
+    AlertGroup g =
+        GroupMerge.merge(
+                null,
+                Payloads.parse(
+                    AlertSource.ARGOCD, body.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "C0ALERTS",
+                SEEN)
+            .group();
+
+    // when
+    String json = render(messages.group(g)) + render(messages.details(g, g.alerts().getFirst()));
+
+    // then
+    assertThat(json).doesNotContain("<!channel>", "<http://x|here>").contains("&lt;!channel&gt;");
+  }
+}
