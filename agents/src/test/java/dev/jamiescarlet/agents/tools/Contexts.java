@@ -44,6 +44,19 @@ public final class Contexts {
 
   /** A context whose Kubernetes parts are never called, with memory in the given scopes. */
   static ToolContext memory(Supplier<MemoryStore> store, List<Scope> scopes) {
+    return offCluster(store, scopes, CLOCK);
+  }
+
+  /**
+   * A context for integration tools (Kubernetes parts never called, no memory) on the real clock,
+   * since Prometheus range queries end at the context's now.
+   */
+  static ToolContext integrations() {
+    return offCluster(() -> null, List.of(), Clock.systemUTC());
+  }
+
+  private static ToolContext offCluster(
+      Supplier<MemoryStore> store, List<Scope> scopes, Clock clock) {
     ClusterRegistry registry = KubeconfigClusterRegistry.of(Map.of(), null, "none");
     Diagnoser none =
         (c, n, t) -> {
@@ -59,6 +72,6 @@ public final class Contexts {
         java.util.Set.of("restart", "scale"),
         new Evidence(),
         new Proposals(),
-        CLOCK);
+        clock);
   }
 }

@@ -3,12 +3,16 @@ package dev.jamiescarlet.agents.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamiescarlet.agents.definitions.ToolFamily;
+import dev.jamiescarlet.tools.alertmanager.AlertmanagerClient;
+import dev.jamiescarlet.tools.grafana.GrafanaClient;
+import dev.jamiescarlet.tools.prometheus.PrometheusClient;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.agent.tool.ToolSpecifications;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,7 +29,10 @@ class ToolAnnotationsTest {
           DiagnosisTools.class,
           RunbookTools.class,
           MemoryTools.class,
-          ProposalTools.class);
+          ProposalTools.class,
+          PrometheusTools.class,
+          ArgoCdTools.class,
+          GrafanaTools.class);
 
   /** HolmesGPT style: verb_object. */
   private static final Pattern VERB_OBJECT = Pattern.compile("[a-z]+_[a-z_]+");
@@ -43,7 +50,7 @@ class ToolAnnotationsTest {
     }
 
     // then
-    assertThat(tools).hasSize(9);
+    assertThat(tools).hasSize(16);
     for (Method m : tools) {
       Tool tool = m.getAnnotation(Tool.class);
       String description = String.join(" ", tool.value()).strip();
@@ -85,12 +92,25 @@ class ToolAnnotationsTest {
             "diagnose_namespace",
             "search_runbooks",
             "search_memories",
-            "propose_action");
+            "propose_action",
+            "query_prometheus",
+            "query_prometheus_range",
+            "list_firing_alerts",
+            "list_argocd_apps",
+            "get_argocd_app",
+            "diff_argocd_app",
+            "search_dashboards");
     ToolSpecification logs =
         all.stream().filter(s -> s.name().equals("read_logs")).findFirst().orElseThrow();
     assertThat(logs.parameters().required()).containsExactly("name");
     assertThat(logs.parameters().properties())
         .containsKeys("name", "namespace", "container", "previous", "tailLines", "cluster");
+    ToolSpecification range =
+        all.stream()
+            .filter(s -> s.name().equals("query_prometheus_range"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(range.parameters().required()).containsExactly("promql", "range");
   }
 
   @Test
@@ -110,5 +130,37 @@ class ToolAnnotationsTest {
     assertThat(AgentTools.forFamilies(EnumSet.allOf(ToolFamily.class), ctx)).hasSize(7);
     assertThat(AgentTools.unavailable(EnumSet.allOf(ToolFamily.class)))
         .containsExactly(ToolFamily.PROMETHEUS, ToolFamily.ARGOCD, ToolFamily.GRAFANA);
+  }
+
+  @Test
+  void integrationFamiliesGetToolsOnlyWhenTheirClientIsConfigured() {
+    // given
+    ToolContext ctx = Contexts.memory(() -> null, List.of());
+    Set<ToolFamily> asked =
+        EnumSet.of(ToolFamily.PROMETHEUS, ToolFamily.ARGOCD, ToolFamily.GRAFANA);
+    Integrations some =
+        new Integrations(
+            PrometheusClient.of("http://prometheus.monitoring:9090"),
+            null,
+            null,
+            new GrafanaClient("http://grafana.monitoring/", null, Duration.ofSeconds(1)));
+
+    // when
+    List<Object> tools = AgentTools.forFamilies(asked, ctx, some);
+
+    // then
+    assertThat(tools)
+        .extracting(Object::getClass)
+        .containsExactly(PrometheusTools.class, GrafanaTools.class, ProposalTools.class);
+    assertThat(AgentTools.unavailable(asked, some)).containsExactly(ToolFamily.ARGOCD);
+    assertThat(AgentTools.unavailable(asked, Integrations.NONE)).isEqualTo(asked);
+    assertThat(AgentTools.forFamilies(asked, ctx, null))
+        .extracting(Object::getClass)
+        .containsExactly(ProposalTools.class);
+    assertThat(
+            AgentTools.unavailable(
+                EnumSet.of(ToolFamily.PROMETHEUS),
+                new Integrations(null, AlertmanagerClient.of("http://am:9093"), null, null)))
+        .isEmpty();
   }
 }
