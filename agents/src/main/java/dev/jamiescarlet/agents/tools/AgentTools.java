@@ -47,8 +47,9 @@ public final class AgentTools {
   }
 
   /**
-   * The tool objects for {@code families}, in family order, plus {@link ProposalTools} always;
-   * families without tools yet are skipped (see {@link #unavailable}).
+   * The tool objects for {@code families} without integrations ({@link Integrations#NONE}), plus
+   * {@link ProposalTools} always; Prometheus, Argo CD and Grafana are skipped (see {@link
+   * #unavailable(Set)}).
    */
   public static List<Object> forFamilies(Set<ToolFamily> families, ToolContext ctx) {
     return forFamilies(families, ctx, Integrations.NONE);
