@@ -6,6 +6,7 @@ import dev.jamiescarlet.agents.models.ModelUnavailableException;
 import dev.jamiescarlet.agents.prompts.PromptLibrary;
 import dev.jamiescarlet.agents.threads.Summariser;
 import dev.jamiescarlet.agents.tools.AgentTools;
+import dev.jamiescarlet.agents.tools.Integrations;
 import dev.jamiescarlet.agents.tools.ToolContext;
 import dev.jamiescarlet.agents.usage.BudgetRefusal;
 import dev.langchain4j.memory.ChatMemory;
@@ -42,6 +43,7 @@ public final class AgentRuntime {
   private final AgentState state;
   private final Clock clock;
   private final Semaphore permits;
+  private final Integrations integrations;
 
   /** An agent over its definition; {@code models} is its chain (primary, then fallbacks). */
   public AgentRuntime(
@@ -50,6 +52,21 @@ public final class AgentRuntime {
       ModelChain models,
       AgentState state,
       Clock clock) {
+    this(definition, prompts, models, state, clock, Integrations.NONE);
+  }
+
+  /**
+   * As above, with the Prometheus, Alertmanager, Argo CD and Grafana clients its tool families use
+   * (any may be null).
+   */
+  public AgentRuntime(
+      AgentDefinition definition,
+      PromptLibrary prompts,
+      ModelChain models,
+      AgentState state,
+      Clock clock,
+      Integrations integrations) {
+    this.integrations = integrations;
     this.definition = definition;
     this.prompts = prompts;
     this.models = models;
@@ -100,7 +117,7 @@ public final class AgentRuntime {
               .streamingChatModel(metered.streaming())
               .chatMemory(memory(asker, metered))
               .systemMessageProvider(id -> systemPrompt(asker))
-              .tools(AgentTools.forFamilies(definition.tools(), tools))
+              .tools(AgentTools.forFamilies(definition.tools(), tools, integrations))
               .maxToolCallingRoundTrips(definition.limits().maxSteps())
               .hallucinatedToolNameStrategy(ToolErrors::unknownTool)
               .toolArgumentsErrorHandler(ToolErrors::badArguments)
@@ -303,7 +320,7 @@ public final class AgentRuntime {
 
   /** Tool families this agent is allowed, for the investigation steps. */
   List<Object> toolsFor(ToolContext tools) {
-    return AgentTools.forFamilies(definition.tools(), tools);
+    return AgentTools.forFamilies(definition.tools(), tools, integrations);
   }
 
   /** Its clock. */
