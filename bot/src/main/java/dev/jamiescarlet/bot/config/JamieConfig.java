@@ -131,10 +131,10 @@ public record JamieConfig(
             r.file(Settings.ALERT_ROUTES));
     ObservabilityConfig observability =
         new ObservabilityConfig(
-            r.optionalUrl(Settings.PROMETHEUS_URL),
+            r.optionalUrl(Settings.PROMETHEUS_URL, "http://prometheus-server.monitoring:9090"),
             r.get(Settings.PROMETHEUS_TOKEN),
-            r.optionalUrl(Settings.ALERTMANAGER_URL),
-            r.optionalUrl(Settings.ARGOCD_URL),
+            r.optionalUrl(Settings.ALERTMANAGER_URL, "http://alertmanager.monitoring:9093"),
+            r.optionalUrl(Settings.ARGOCD_URL, "https://argocd.example/"),
             r.get(Settings.ARGOCD_TOKEN),
             r.bool(Settings.ARGOCD_INSECURE));
     r.throwIfProblems();
@@ -262,11 +262,15 @@ public record JamieConfig(
       return v;
     }
 
-    String optionalUrl(Setting s) {
-      return get(s) == null ? null : url(s);
+    String optionalUrl(Setting s, String example) {
+      return get(s) == null ? null : url(s, example);
     }
 
     String url(Setting s) {
+      return url(s, s.defaultValue() == null ? "https://grafana.example/" : s.defaultValue());
+    }
+
+    String url(Setting s, String example) {
       String v = get(s);
       try {
         URI uri = new URI(v);
@@ -274,13 +278,7 @@ public record JamieConfig(
           throw new URISyntaxException(v, "not http(s)");
         }
       } catch (URISyntaxException e) {
-        problem(
-            s.name()
-                + " must be an http(s) URL such as "
-                + (s.defaultValue() == null ? "https://grafana.example/" : s.defaultValue())
-                + ", not `"
-                + v
-                + "`");
+        problem(s.name() + " must be an http(s) URL such as " + example + ", not `" + v + "`");
       }
       return v.endsWith("/") ? v : v + "/";
     }
