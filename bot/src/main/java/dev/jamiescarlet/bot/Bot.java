@@ -19,6 +19,7 @@ import dev.jamiescarlet.bot.audit.AuditLog;
 import dev.jamiescarlet.bot.channels.ChannelDefaults;
 import dev.jamiescarlet.bot.commands.CommandRunner;
 import dev.jamiescarlet.bot.commands.Commands;
+import dev.jamiescarlet.bot.commands.Monitoring;
 import dev.jamiescarlet.bot.config.JamieConfig;
 import dev.jamiescarlet.bot.config.SlackMode;
 import dev.jamiescarlet.bot.grafana.GrafanaAnnotations;
@@ -209,13 +210,16 @@ public final class Bot implements AutoCloseable {
     ChannelDefaults channelDefaults = new ChannelDefaults(store.database(), clock);
     memory = MemoryServices.start(config.memory(), store.database(), clock);
     AtomicReference<AgentDesk> desk = new AtomicReference<>();
+    Monitoring monitoring = Monitoring.of(config.observability());
+    log.info("monitoring: {}", config.observability());
     Commands commands =
         Commands.standard(
             channelDefaults,
             memory == null ? null : memory::store,
             config.memory().noteTtl(),
             () -> desk.get() != null && desk.get().canInvestigate(),
-            () -> agentServices == null ? null : agentServices.overview());
+            () -> agentServices == null ? null : agentServices.overview(),
+            () -> monitoring);
     Actions actions = new Actions(clusters, clock);
     SlackUserGroups groups = new SlackUserGroups(slack.methods(), config.botToken(), clock);
     ApprovalFlow flow =

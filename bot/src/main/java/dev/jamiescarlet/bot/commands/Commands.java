@@ -62,6 +62,21 @@ public final class Commands {
       Duration noteTtl,
       BooleanSupplier investigations,
       Supplier<AgentOverview> agents) {
+    return standard(
+        channelDefaults, memory, noteTtl, investigations, agents, () -> Monitoring.NONE);
+  }
+
+  /**
+   * As above, with the Prometheus and Alertmanager behind {@code graph}, {@code query}, {@code
+   * alerts}.
+   */
+  public static Commands standard(
+      ChannelDefaults channelDefaults,
+      Supplier<MemoryStore> memory,
+      Duration noteTtl,
+      BooleanSupplier investigations,
+      Supplier<AgentOverview> agents,
+      Supplier<Monitoring> monitoring) {
     return new Commands(
         List.of(
             new HelpCommand(),
@@ -72,6 +87,9 @@ public final class Commands {
             new LogsCommand(),
             new EventsCommand(),
             new DiagnoseCommand(memory != null, investigations),
+            new GraphCommand(monitoring),
+            new QueryCommand(monitoring),
+            new AlertsCommand(monitoring),
             new RunbookCommand(memory),
             new RememberCommand(memory, noteTtl),
             new MemoriesCommand(memory),

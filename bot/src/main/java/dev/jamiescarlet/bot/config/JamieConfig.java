@@ -39,6 +39,7 @@ import java.util.Map;
  * @param agents limits on the agents' model use
  * @param grafana where writes are annotated, or null
  * @param alerts alert webhooks, channel and routes
+ * @param observability Prometheus, Alertmanager and Argo CD, each optional
  */
 public record JamieConfig(
     SlackMode slackMode,
@@ -65,7 +66,8 @@ public record JamieConfig(
     MemoryConfig memory,
     AgentsConfig agents,
     GrafanaConfig grafana,
-    AlertsConfig alerts) {
+    AlertsConfig alerts,
+    ObservabilityConfig observability) {
 
   /** Reads and validates; throws {@link ConfigException} listing every problem. */
   public static JamieConfig fromEnv(Map<String, String> env) {
@@ -127,6 +129,14 @@ public record JamieConfig(
             r.get(Settings.HOOK_TOKEN_ARGOCD),
             r.get(Settings.ALERT_CHANNEL),
             r.file(Settings.ALERT_ROUTES));
+    ObservabilityConfig observability =
+        new ObservabilityConfig(
+            r.optionalUrl(Settings.PROMETHEUS_URL, "http://prometheus-server.monitoring:9090"),
+            r.get(Settings.PROMETHEUS_TOKEN),
+            r.optionalUrl(Settings.ALERTMANAGER_URL, "http://alertmanager.monitoring:9093"),
+            r.optionalUrl(Settings.ARGOCD_URL, "https://argocd.example/"),
+            r.get(Settings.ARGOCD_TOKEN),
+            r.bool(Settings.ARGOCD_INSECURE));
     r.throwIfProblems();
     return new JamieConfig(
         mode,
@@ -153,7 +163,8 @@ public record JamieConfig(
         memory,
         agents,
         grafana,
-        alerts);
+        alerts,
+        observability);
   }
 
   /** The same settings with memory switched off (tests that do not need the model). */
@@ -184,7 +195,8 @@ public record JamieConfig(
             false, memory.modelPath(), memory.quantized(), memory.runbooksDir(), memory.noteTtl()),
         agents,
         grafana,
-        alerts);
+        alerts,
+        observability);
   }
 
   /** Secrets stay out of logs and exceptions. */
@@ -250,7 +262,15 @@ public record JamieConfig(
       return v;
     }
 
+    String optionalUrl(Setting s, String example) {
+      return get(s) == null ? null : url(s, example);
+    }
+
     String url(Setting s) {
+      return url(s, s.defaultValue() == null ? "https://grafana.example/" : s.defaultValue());
+    }
+
+    String url(Setting s, String example) {
       String v = get(s);
       try {
         URI uri = new URI(v);
@@ -258,13 +278,7 @@ public record JamieConfig(
           throw new URISyntaxException(v, "not http(s)");
         }
       } catch (URISyntaxException e) {
-        problem(
-            s.name()
-                + " must be an http(s) URL such as "
-                + (s.defaultValue() == null ? "https://grafana.example/" : s.defaultValue())
-                + ", not `"
-                + v
-                + "`");
+        problem(s.name() + " must be an http(s) URL such as " + example + ", not `" + v + "`");
       }
       return v.endsWith("/") ? v : v + "/";
     }

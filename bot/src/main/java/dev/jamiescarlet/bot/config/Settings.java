@@ -215,6 +215,43 @@ public final class Settings {
           "A Grafana service-account token (Editor, to post annotations) for `JAMIE_GRAFANA_URL` (never logged).",
           true);
 
+  public static final Setting PROMETHEUS_URL =
+      new Setting(
+          "JAMIE_PROMETHEUS_URL",
+          null,
+          "Prometheus's base URL (`http://prometheus-server.monitoring:9090`) for `graph` and `query`. Unset: those commands say how to set it.",
+          false);
+  public static final Setting PROMETHEUS_TOKEN =
+      new Setting(
+          "JAMIE_PROMETHEUS_TOKEN",
+          null,
+          "A bearer token for `JAMIE_PROMETHEUS_URL`, when it sits behind an auth proxy (never logged).",
+          true);
+  public static final Setting ALERTMANAGER_URL =
+      new Setting(
+          "JAMIE_ALERTMANAGER_URL",
+          null,
+          "Alertmanager's base URL (`http://alertmanager.monitoring:9093`) for `alerts`. Unset: `alerts` says how to set it.",
+          false);
+  public static final Setting ARGOCD_URL =
+      new Setting(
+          "JAMIE_ARGOCD_URL",
+          null,
+          "Argo CD's base URL (`https://argocd.example/`); carried for the Argo CD commands to come.",
+          false);
+  public static final Setting ARGOCD_TOKEN =
+      new Setting(
+          "JAMIE_ARGOCD_TOKEN",
+          null,
+          "An Argo CD API token (read-only account) for `JAMIE_ARGOCD_URL` (never logged).",
+          true);
+  public static final Setting ARGOCD_INSECURE =
+      new Setting(
+          "JAMIE_ARGOCD_INSECURE",
+          "false",
+          "`true` skips TLS verification towards Argo CD (self-signed demo installs only).",
+          false);
+
   public static final Setting HOOK_TOKEN =
       new Setting(
           "JAMIE_HOOK_TOKEN",
@@ -292,6 +329,12 @@ public final class Settings {
           TOKENS_PER_CHANNEL_DAY,
           GRAFANA_URL,
           GRAFANA_TOKEN,
+          PROMETHEUS_URL,
+          PROMETHEUS_TOKEN,
+          ALERTMANAGER_URL,
+          ARGOCD_URL,
+          ARGOCD_TOKEN,
+          ARGOCD_INSECURE,
           HOOK_TOKEN,
           HOOK_TOKEN_ALERTMANAGER,
           HOOK_TOKEN_GRAFANA,

@@ -57,6 +57,21 @@ public sealed interface Block {
     }
   }
 
+  /**
+   * An image sent with the message as a file, e.g. a chart.
+   *
+   * @param filename the file name, whose extension says the type ({@code .png})
+   * @param title the file's title in Slack
+   * @param data the image bytes
+   */
+  record Image(String filename, String title, byte[] data) implements Block {
+    /** Checks the required parts. */
+    public Image {
+      Objects.requireNonNull(filename, "filename");
+      Objects.requireNonNull(data, "data");
+    }
+  }
+
   /** A horizontal rule. */
   record Divider() implements Block {}
 

@@ -85,6 +85,11 @@ public record Message(String text, List<Block> blocks, boolean inChannel) {
       return add(new Block.Context(List.of(lines)));
     }
 
+    /** An image attached as a file (charts). */
+    public Builder image(String filename, String title, byte[] data) {
+      return add(new Block.Image(filename, title, data));
+    }
+
     /** A horizontal rule. */
     public Builder divider() {
       return add(new Block.Divider());

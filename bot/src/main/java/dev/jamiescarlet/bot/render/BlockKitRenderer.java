@@ -105,7 +105,11 @@ public final class BlockKitRenderer {
       JsonObject f = new JsonObject();
       f.addProperty("filename", file.filename());
       f.addProperty("title", file.title());
-      f.addProperty("content", file.content());
+      if (file.isBinary()) {
+        f.addProperty("bytes", file.data().length);
+      } else {
+        f.addProperty("content", file.content());
+      }
       files.add(f);
     }
     json.add("files", files);
@@ -126,9 +130,26 @@ public final class BlockKitRenderer {
       case Block.Code c -> oversize.code(c, position, title, names);
       case Block.Actions a -> actions(a, position);
       case Block.Context c -> context(c.lines(), position);
+      case Block.Image i -> image(i, position);
       case Block.Divider d ->
           Rendered.of(DividerBlock.builder().blockId(id("divider", position)).build());
     };
+  }
+
+  // Slack shows an uploaded image inline under the message; the line says where it went
+  private static Rendered image(Block.Image image, int position) {
+    String title = image.title() == null ? image.filename() : image.title();
+    Rendered line =
+        context(
+            List.of(
+                ":bar_chart: "
+                    + escape(title)
+                    + " — attached as `"
+                    + escape(image.filename())
+                    + "`"),
+            position);
+    return new Rendered(
+        line.blocks(), List.of(FileUpload.binary(image.filename(), title, image.data())));
   }
 
   private static Rendered header(Block.Header header, int position) {

@@ -32,6 +32,7 @@ final class PlainText {
       case Block.Actions a ->
           a.buttons().stream().map(b -> "[" + b.text() + "]").collect(Collectors.joining(" "));
       case Block.Context c -> String.join("\n", c.lines());
+      case Block.Image i -> "[image attached: " + i.filename() + "]";
       case Block.Divider d -> "----";
     };
   }

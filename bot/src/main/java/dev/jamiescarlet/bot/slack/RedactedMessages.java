@@ -30,10 +30,13 @@ final class RedactedMessages {
         message.files().stream()
             .map(
                 f ->
-                    new FileUpload(
-                        redactor.redact(f.filename()),
-                        redactor.redact(f.title()),
-                        redactor.redact(f.content())))
+                    f.isBinary()
+                        ? FileUpload.binary(
+                            redactor.redact(f.filename()), redactor.redact(f.title()), f.data())
+                        : new FileUpload(
+                            redactor.redact(f.filename()),
+                            redactor.redact(f.title()),
+                            redactor.redact(f.content())))
             .toList();
     return new RenderedMessage(
         redactor.redact(message.text()), blocks(message.blocks(), redactor), files);

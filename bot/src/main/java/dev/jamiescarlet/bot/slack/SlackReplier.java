@@ -12,7 +12,6 @@ import dev.jamiescarlet.bot.render.FileUpload;
 import dev.jamiescarlet.bot.render.RenderedMessage;
 import dev.jamiescarlet.tools.redaction.Redactor;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 
@@ -194,7 +193,7 @@ public final class SlackReplier implements Replier {
                       .threadTs(threadTs)
                       .filename(file.filename())
                       .title(file.title())
-                      .fileData(file.content().getBytes(StandardCharsets.UTF_8))
+                      .fileData(file.bytes())
                       .build()));
     }
   }

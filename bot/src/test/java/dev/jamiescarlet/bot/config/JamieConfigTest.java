@@ -129,4 +129,57 @@ class JamieConfigTest {
                 "SLACK_API_URL", "http://127.0.0.1:3000/api"));
     assertThat(c.slackApiUrl()).isEqualTo("http://127.0.0.1:3000/api/");
   }
+
+  @Test
+  void observabilityIsOffUnlessItsUrlsAreSet() {
+    // given only the Slack tokens
+    JamieConfig c =
+        JamieConfig.fromEnv(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1"));
+
+    // then every part is null and Argo CD verifies TLS
+    assertThat(c.observability())
+        .isEqualTo(new ObservabilityConfig(null, null, null, null, null, false));
+  }
+
+  @Test
+  void observabilityBindsItsUrlsAndKeepsTokensOutOfLogs() {
+    // given every observability setting
+    JamieConfig c =
+        JamieConfig.fromEnv(
+            Map.of(
+                "SLACK_BOT_TOKEN", "xoxb-1",
+                "SLACK_APP_TOKEN", "xapp-1",
+                "JAMIE_PROMETHEUS_URL", "http://prometheus:9090",
+                "JAMIE_PROMETHEUS_TOKEN", "prom-secret",
+                "JAMIE_ALERTMANAGER_URL", "http://alertmanager:9093",
+                "JAMIE_ARGOCD_URL", "https://argocd.example",
+                "JAMIE_ARGOCD_TOKEN", "argo-secret",
+                "JAMIE_ARGOCD_INSECURE", "true"));
+
+    // then
+    ObservabilityConfig o = c.observability();
+    assertThat(o.prometheusUrl()).isEqualTo("http://prometheus:9090/");
+    assertThat(o.alertmanagerUrl()).isEqualTo("http://alertmanager:9093/");
+    assertThat(o.argocdUrl()).isEqualTo("https://argocd.example/");
+    assertThat(o.prometheusToken()).isEqualTo("prom-secret");
+    assertThat(o.argocdInsecure()).isTrue();
+    assertThat(o.toString()).doesNotContain("prom-secret").doesNotContain("argo-secret");
+  }
+
+  @Test
+  void badObservabilityUrlsNameAnExample() {
+    Map<String, String> env =
+        Map.of(
+            "SLACK_BOT_TOKEN", "xoxb-1",
+            "SLACK_APP_TOKEN", "xapp-1",
+            "JAMIE_PROMETHEUS_URL", "prometheus:9090",
+            "JAMIE_ARGOCD_INSECURE", "maybe");
+
+    assertThatThrownBy(() -> JamieConfig.fromEnv(env))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(
+            "JAMIE_PROMETHEUS_URL must be an http(s) URL such as"
+                + " http://prometheus-server.monitoring:9090")
+        .hasMessageContaining("JAMIE_ARGOCD_INSECURE must be `true` or `false`");
+  }
 }

@@ -106,6 +106,33 @@ class SlackReplierIT {
   }
 
   @Test
+  void uploadsAnImageByteForByte() {
+    // given a message with a binary image (not valid UTF-8, so any text round trip would break it)
+    byte[] png = {
+      (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, (byte) 0xFF, 0x00, (byte) 0xC3
+    };
+    Message chart =
+        Message.builder("Graph of up")
+            .section("up: 1 series")
+            .image("graph-up.png", "up", png)
+            .build();
+
+    // when
+    replier.post(ReplyTarget.thread("C1", "1699.0001", "U1"), chart);
+
+    // then the exact bytes go through files upload v2 into the thread
+    Map<String, String> getUrl = fake.requests("/api/files.getUploadURLExternal").getFirst().form();
+    assertThat(getUrl)
+        .containsEntry("filename", "graph-up.png")
+        .containsEntry("length", Integer.toString(png.length));
+    assertThat(fake.requests("/upload/F1").getFirst().body()).isEqualTo(png);
+    assertThat(fake.requests("/api/files.completeUploadExternal").getFirst().form())
+        .containsEntry("thread_ts", "1699.0001");
+    assertThat(fake.requests("/api/chat.postMessage").getFirst().form().get("blocks"))
+        .contains("attached as `graph-up.png`");
+  }
+
+  @Test
   void ephemeralOversizeContentGoesToTheUsersDm() {
     // when
     replier.postEphemeral("C1", "U1", null, hugeTable());
