@@ -16,6 +16,7 @@ import dev.jamiescarlet.agents.tasks.Tasks;
 import dev.jamiescarlet.agents.threads.MongoChatMemoryStore;
 import dev.jamiescarlet.agents.threads.ThreadMemories;
 import dev.jamiescarlet.agents.tools.AgentTools;
+import dev.jamiescarlet.agents.tools.Integrations;
 import dev.jamiescarlet.agents.usage.ModelPrices;
 import dev.jamiescarlet.agents.usage.TokenBudgets;
 import dev.jamiescarlet.bot.approvals.AgentProposals;
@@ -82,6 +83,7 @@ public final class AgentServices implements AutoCloseable {
    * @param proposals judge + approval flow for agents' proposals
    * @param contexts (user, channel) → a command context, for proposals
    * @param groupsOf Slack user → their user groups
+   * @param integrations Prometheus, Alertmanager, Argo CD and Grafana clients (any may be null)
    */
   public record Wiring(
       ClusterRegistry clusters,
@@ -92,7 +94,8 @@ public final class AgentServices implements AutoCloseable {
       Replier replier,
       AgentProposals proposals,
       BiFunction<String, String, CommandContext> contexts,
-      Function<String, Set<String>> groupsOf) {}
+      Function<String, Set<String>> groupsOf,
+      Integrations integrations) {}
 
   /** Builds the runtimes and starts the investigation worker. */
   public static AgentServices start(
@@ -124,14 +127,15 @@ public final class AgentServices implements AutoCloseable {
     Map<String, AgentRuntime> byMention = new LinkedHashMap<>();
     for (AgentDefinition d : definitions.all()) {
       AgentRuntime runtime =
-          new AgentRuntime(d, prompts, ModelChain.of(d, guards, env), state, clock);
+          new AgentRuntime(
+              d, prompts, ModelChain.of(d, guards, env), state, clock, w.integrations());
       runtimes.put(d.name(), runtime);
       d.triggers().mentions().forEach(m -> byMention.putIfAbsent(m, runtime));
-      if (!AgentTools.unavailable(d.tools()).isEmpty()) {
+      if (!AgentTools.unavailable(d.tools(), w.integrations()).isEmpty()) {
         log.info(
-            "agent {}: tool families {} are not built yet and are left out",
+            "agent {}: tool families {} are not connected (set their URLs) and are left out",
             d.name(),
-            AgentTools.unavailable(d.tools()));
+            AgentTools.unavailable(d.tools(), w.integrations()));
       }
     }
     AgentRuntime conversational = byMention.getOrDefault("jamie", first(runtimes));
