@@ -3,6 +3,7 @@ package dev.jamiescarlet.agents.tasks;
 import static dev.jamiescarlet.agents.runtime.Agents.whenUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamiescarlet.agents.mongo.EmbeddedMongo;
 import dev.jamiescarlet.agents.runtime.AgentRuntime;
 import dev.jamiescarlet.agents.runtime.AgentState;
 import dev.jamiescarlet.agents.runtime.Agents;
@@ -47,13 +48,13 @@ class InvestigationCrashIT {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T20:00:00Z"));
   private final List<TaskWorker> workers = new ArrayList<>();
   private final List<ScriptedModelServer> servers = new ArrayList<>();
-  private TasksMongo mongo;
+  private EmbeddedMongo mongo;
   private KubernetesMockServer cluster;
   private ClusterRegistry registry;
 
   @BeforeEach
   void setUp() {
-    mongo = new TasksMongo();
+    mongo = EmbeddedMongo.inMemory();
     cluster = ShopCluster.start();
     registry = Contexts.registry(cluster.createClient());
   }

@@ -2,6 +2,7 @@ package dev.jamiescarlet.agents.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamiescarlet.agents.mongo.EmbeddedMongo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,11 +30,11 @@ class TaskCrashIT {
   private final AtomicInteger proposals = new AtomicInteger();
   private final AtomicInteger reports = new AtomicInteger();
   private final List<TaskWorker> workers = new ArrayList<>();
-  private TasksMongo mongo;
+  private EmbeddedMongo mongo;
 
   @BeforeEach
   void setUp() {
-    mongo = new TasksMongo();
+    mongo = EmbeddedMongo.inMemory();
     for (int i = 1; i <= 5; i++) {
       calls[i] = new AtomicInteger();
     }

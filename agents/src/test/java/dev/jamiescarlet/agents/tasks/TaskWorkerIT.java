@@ -2,6 +2,7 @@ package dev.jamiescarlet.agents.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamiescarlet.agents.mongo.EmbeddedMongo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,12 +28,12 @@ class TaskWorkerIT {
 
   private final MutableClock clock = new MutableClock(START);
   private final List<TaskWorker> workers = new ArrayList<>();
-  private TasksMongo mongo;
+  private EmbeddedMongo mongo;
   private Tasks tasks;
 
   @BeforeEach
   void setUp() {
-    mongo = new TasksMongo();
+    mongo = EmbeddedMongo.inMemory();
     tasks = new Tasks(mongo.db(), clock, "replica-1");
   }
 

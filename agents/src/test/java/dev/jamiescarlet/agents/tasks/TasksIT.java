@@ -3,6 +3,7 @@ package dev.jamiescarlet.agents.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jamiescarlet.agents.mongo.EmbeddedMongo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -16,12 +17,12 @@ import org.junit.jupiter.api.Test;
 class TasksIT {
   private static final Instant START = Instant.parse("2026-11-21T20:00:00Z");
   private final MutableClock clock = new MutableClock(START);
-  private TasksMongo mongo;
+  private EmbeddedMongo mongo;
   private Tasks tasks;
 
   @BeforeEach
   void setUp() {
-    mongo = new TasksMongo();
+    mongo = EmbeddedMongo.inMemory();
     tasks = new Tasks(mongo.db(), clock, "replica-1");
   }
 

@@ -2,6 +2,7 @@ package dev.jamiescarlet.agents.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamiescarlet.agents.mongo.EmbeddedMongo;
 import dev.jamiescarlet.embeddings.memory.MemoryKind;
 import dev.jamiescarlet.embeddings.memory.MemoryStore;
 import dev.jamiescarlet.embeddings.memory.NewMemory;
@@ -22,7 +23,7 @@ class MemoryToolsIT {
 
   @BeforeEach
   void openStoreWithNotesInTwoChannels() {
-    mongo = new EmbeddedMongo(dir.resolve("memory.mv"));
+    mongo = EmbeddedMongo.on(dir.resolve("memory.mv"));
     store = MemoryStore.open(mongo.db(), new HashingEmbeddingModel(), Contexts.CLOCK);
     store.add(
         new NewMemory(
