@@ -8,8 +8,8 @@ import dev.jamiescarlet.agents.definitions.AgentDefinition;
 import dev.jamiescarlet.agents.definitions.AgentDefinitionException;
 import dev.jamiescarlet.agents.definitions.AgentDefinitions;
 import dev.jamiescarlet.agents.prompts.PromptLibrary;
-import dev.jamiescarlet.agents.tools.Integrations;
 import dev.jamiescarlet.bot.agents.AgentDesk;
+import dev.jamiescarlet.bot.agents.AgentIntegrations;
 import dev.jamiescarlet.bot.agents.AgentServices;
 import dev.jamiescarlet.bot.alerts.AlertIntake;
 import dev.jamiescarlet.bot.approvals.AgentProposals;
@@ -42,8 +42,6 @@ import dev.jamiescarlet.bot.slack.SlackUserGroups;
 import dev.jamiescarlet.bot.slack.Work;
 import dev.jamiescarlet.bot.store.Mongo;
 import dev.jamiescarlet.tools.actions.Actions;
-import dev.jamiescarlet.tools.argocd.ArgoCdClient;
-import dev.jamiescarlet.tools.argocd.ArgoCdSettings;
 import dev.jamiescarlet.tools.diagnosis.Fabric8Diagnoser;
 import dev.jamiescarlet.tools.grafana.GrafanaClient;
 import dev.jamiescarlet.tools.kamaji.KamajiDiscovery;
@@ -268,7 +266,7 @@ public final class Bot implements AutoCloseable {
                 new AgentProposals(new ProposalJudge(policyEngine, actions)),
                 conversation::context,
                 groups,
-                integrations(monitoring)));
+                AgentIntegrations.of(config, monitoring)));
     desk.set(agentServices.desk());
     conversation.agents(agentServices.desk());
     new SlackHandlers(
@@ -280,7 +278,10 @@ public final class Bot implements AutoCloseable {
                 clusters, reads, renderer, flow, audit, new Fabric8Diagnoser(clusters, clock)),
             flow,
             replier)
-        .register(app, config.slashCommand(), agentSlashCommands(config.slashCommand()));
+        .register(
+            app,
+            config.slashCommand(),
+            AgentIntegrations.slashCommands(agents, config.slashCommand()));
     app.start();
     kamaji = joinKamaji();
 
@@ -341,37 +342,6 @@ public final class Bot implements AutoCloseable {
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
-  }
-
-  /** The clients the agents' metrics, GitOps and dashboard tools use; unset URLs leave them out. */
-  private Integrations integrations(Monitoring monitoring) {
-    ArgoCdClient argo = null;
-    if (config.observability() != null && config.observability().argocdUrl() != null) {
-      argo =
-          new ArgoCdClient(
-              ArgoCdSettings.of(
-                      config.observability().argocdUrl(), config.observability().argocdToken())
-                  .withInsecureTls(config.observability().argocdInsecure()));
-    }
-    GrafanaClient grafana =
-        config.grafana() == null
-            ? null
-            : new GrafanaClient(
-                config.grafana().url(), config.grafana().token(), Duration.ofSeconds(10));
-    return new Integrations(monitoring.prometheus(), monitoring.alertmanager(), argo, grafana);
-  }
-
-  /** Each agent's own slash commands (e.g. /scarlet), other than the bot's. */
-  private java.util.List<String> agentSlashCommands(String own) {
-    java.util.List<String> out = new java.util.ArrayList<>();
-    for (AgentDefinition a : agents.all()) {
-      for (String c : a.triggers().slashCommands()) {
-        if (!c.equals(own) && !out.contains(c)) {
-          out.add(c);
-        }
-      }
-    }
-    return out;
   }
 
   /** The agents at work (runtimes, desk, state). */
