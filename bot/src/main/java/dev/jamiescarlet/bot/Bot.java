@@ -208,6 +208,9 @@ public final class Bot implements AutoCloseable {
     BlockKitRenderer renderer = new BlockKitRenderer();
     SlackReplier replier = new SlackReplier(slack, config.botToken(), renderer);
     alerts = startAlerts(config, store, replier, clock);
+    if (config.alerts().events().enabled()) {
+      alerts.watchEvents(config.alerts().events(), clusters);
+    }
     ChannelDefaults channelDefaults = new ChannelDefaults(store.database(), clock);
     memory = MemoryServices.start(config.memory(), store.database(), clock);
     AtomicReference<AgentDesk> desk = new AtomicReference<>();

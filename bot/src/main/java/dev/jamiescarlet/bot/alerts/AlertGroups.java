@@ -45,6 +45,16 @@ public final class AlertGroups {
     return out;
   }
 
+  /** The groups from {@code source} with at least one firing alert. */
+  public List<AlertGroup> firing(AlertSource source) {
+    List<AlertGroup> out = new ArrayList<>();
+    for (Document d :
+        groups.find(Filters.and(Filters.eq("source", source.id()), Filters.gt("firing", 0)))) {
+      out.add(group(d));
+    }
+    return out;
+  }
+
   /** Saves a merge: the whole document when new, else only the alert fields. */
   public void saveMerge(AlertGroup g, boolean isNew) {
     if (isNew) {

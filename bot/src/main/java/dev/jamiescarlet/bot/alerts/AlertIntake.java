@@ -2,7 +2,9 @@ package dev.jamiescarlet.bot.alerts;
 
 import com.mongodb.client.MongoDatabase;
 import dev.jamiescarlet.bot.config.AlertsConfig;
+import dev.jamiescarlet.bot.config.EventAlertsConfig;
 import dev.jamiescarlet.bot.slack.Replier;
+import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import io.javalin.http.Handler;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -15,6 +17,8 @@ public final class AlertIntake implements AutoCloseable {
   private final SlackOutbox outbox;
   private final AlertProcessor processor;
   private final AlertHooks hooks;
+  private final Clock clock;
+  private KubernetesEventSource eventSource;
 
   /** Builds and starts processing; a bad routes file throws naming the file, field and fix. */
   public static AlertIntake start(
@@ -30,6 +34,7 @@ public final class AlertIntake implements AutoCloseable {
       Clock clock,
       AlertRoutes routes,
       OutboxScheduler scheduler) {
+    this.clock = clock;
     this.events = new AlertEvents(db, clock);
     this.groups = new AlertGroups(db);
     this.outbox =
@@ -42,9 +47,19 @@ public final class AlertIntake implements AutoCloseable {
   public Map<String, Handler> hooks() {
     Map<String, Handler> out = new LinkedHashMap<>();
     for (AlertSource s : AlertSource.values()) {
+      if (!s.webhook()) {
+        continue;
+      }
       out.put(s.path(), ctx -> hooks.handle(s, ctx));
     }
     return out;
+  }
+
+  /** Starts the Kubernetes warning-event source over {@code clusters}. */
+  public void watchEvents(EventAlertsConfig config, ClusterRegistry clusters) {
+    eventSource =
+        new KubernetesEventSource(config, clusters, events, groups, processor::accept, clock)
+            .start();
   }
 
   /** The alert groups. */
@@ -59,6 +74,9 @@ public final class AlertIntake implements AutoCloseable {
 
   @Override
   public void close() {
+    if (eventSource != null) {
+      eventSource.close();
+    }
     processor.close();
     outbox.close();
   }

@@ -6,12 +6,25 @@ import java.util.Locale;
 public enum AlertSource {
   ALERTMANAGER("Alertmanager"),
   GRAFANA("Grafana"),
-  ARGOCD("Argo CD");
+  ARGOCD("Argo CD"),
+  /** Warning events read by Jamie's own informer: no webhook. */
+  KUBERNETES("Kubernetes events", false);
 
   private final String displayName;
+  private final boolean webhook;
 
   AlertSource(String displayName) {
+    this(displayName, true);
+  }
+
+  AlertSource(String displayName, boolean webhook) {
     this.displayName = displayName;
+    this.webhook = webhook;
+  }
+
+  /** Whether it arrives through a webhook ({@link #path()}); false for Jamie's own watchers. */
+  public boolean webhook() {
+    return webhook;
   }
 
   /** The lower-case id used in paths, group ids and the store ({@code alertmanager}). */

@@ -35,7 +35,12 @@ public final class HookAuth {
           case ALERTMANAGER -> config.alertmanagerToken();
           case GRAFANA -> config.grafanaToken();
           case ARGOCD -> config.argoCdToken();
+          // no webhook: nothing outside may post as the informer
+          case KUBERNETES -> null;
         };
+    if (!source.webhook()) {
+      return null;
+    }
     return own != null ? own : config.hookToken();
   }
 

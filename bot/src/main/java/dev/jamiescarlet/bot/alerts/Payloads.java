@@ -10,6 +10,7 @@ public final class Payloads {
       case ALERTMANAGER -> AlertmanagerPayload.parse(body);
       case GRAFANA -> GrafanaPayload.parse(body);
       case ARGOCD -> ArgoCdPayload.parse(body);
+      case KUBERNETES -> KubernetesEventPayload.parse(body);
     };
   }
 }

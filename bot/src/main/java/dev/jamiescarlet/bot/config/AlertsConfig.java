@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * @param argoCdToken the token of /hooks/argocd only, or null
  * @param channel the channel alerts go to when no route matches, or null
  * @param routesFile the YAML routes file, or null
+ * @param events the Kubernetes warning-event source
  */
 public record AlertsConfig(
     String hookToken,
@@ -18,7 +19,26 @@ public record AlertsConfig(
     String grafanaToken,
     String argoCdToken,
     String channel,
-    Path routesFile) {
+    Path routesFile,
+    EventAlertsConfig events) {
+
+  /** Without the warning-event source. */
+  public AlertsConfig(
+      String hookToken,
+      String alertmanagerToken,
+      String grafanaToken,
+      String argoCdToken,
+      String channel,
+      Path routesFile) {
+    this(
+        hookToken,
+        alertmanagerToken,
+        grafanaToken,
+        argoCdToken,
+        channel,
+        routesFile,
+        EventAlertsConfig.off());
+  }
 
   /** No hooks, no channel: the hooks answer 503. */
   public static AlertsConfig none() {
@@ -28,6 +48,12 @@ public record AlertsConfig(
   /** Secrets stay out of logs. */
   @Override
   public String toString() {
-    return "AlertsConfig[channel=" + channel + ", routesFile=" + routesFile + ", tokens=redacted]";
+    return "AlertsConfig[channel="
+        + channel
+        + ", routesFile="
+        + routesFile
+        + ", events="
+        + events
+        + ", tokens=redacted]";
   }
 }

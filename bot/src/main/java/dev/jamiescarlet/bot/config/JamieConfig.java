@@ -128,7 +128,12 @@ public record JamieConfig(
             r.get(Settings.HOOK_TOKEN_GRAFANA),
             r.get(Settings.HOOK_TOKEN_ARGOCD),
             r.get(Settings.ALERT_CHANNEL),
-            r.file(Settings.ALERT_ROUTES));
+            r.file(Settings.ALERT_ROUTES),
+            new EventAlertsConfig(
+                r.bool(Settings.EVENT_ALERTS),
+                EventAlertsConfig.names(r.get(Settings.EVENT_NAMESPACES)),
+                EventAlertsConfig.names(r.get(Settings.EVENT_REASONS)),
+                r.duration(Settings.EVENT_QUIET)));
     ObservabilityConfig observability =
         new ObservabilityConfig(
             r.optionalUrl(Settings.PROMETHEUS_URL, "http://prometheus-server.monitoring:9090"),

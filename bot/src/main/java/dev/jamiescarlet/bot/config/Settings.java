@@ -288,6 +288,30 @@ public final class Settings {
           null,
           "YAML file of alert routes: label matchers (`a=b`, `a!=b`, `a=~regex`) → channel, first match wins (see docs/alerts.md).",
           false);
+  public static final Setting EVENT_ALERTS =
+      new Setting(
+          "JAMIE_EVENT_ALERTS",
+          "false",
+          "`true` watches Kubernetes warning events on every configured cluster and posts them as alert groups (one per cluster, namespace and reason).",
+          false);
+  public static final Setting EVENT_NAMESPACES =
+      new Setting(
+          "JAMIE_EVENT_NAMESPACES",
+          null,
+          "Comma-separated namespaces whose warning events become alerts; unset: all namespaces.",
+          false);
+  public static final Setting EVENT_REASONS =
+      new Setting(
+          "JAMIE_EVENT_REASONS",
+          EventAlertsConfig.DEFAULT_REASONS,
+          "Comma-separated event reasons that become alerts (`*`: every warning).",
+          false);
+  public static final Setting EVENT_QUIET =
+      new Setting(
+          "JAMIE_EVENT_QUIET",
+          "15m",
+          "A warning-event alert resolves after this long without a new occurrence.",
+          false);
 
   /** All settings, in the order --help and the README list them. */
   public static final List<Setting> ALL =
@@ -340,7 +364,11 @@ public final class Settings {
           HOOK_TOKEN_GRAFANA,
           HOOK_TOKEN_ARGOCD,
           ALERT_CHANNEL,
-          ALERT_ROUTES);
+          ALERT_ROUTES,
+          EVENT_ALERTS,
+          EVENT_NAMESPACES,
+          EVENT_REASONS,
+          EVENT_QUIET);
 
   private Settings() {}
 }

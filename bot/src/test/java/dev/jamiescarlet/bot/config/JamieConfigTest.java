@@ -182,4 +182,36 @@ class JamieConfigTest {
                 + " http://prometheus-server.monitoring:9090")
         .hasMessageContaining("JAMIE_ARGOCD_INSECURE must be `true` or `false`");
   }
+
+  @Test
+  void eventAlertsAreOffByDefaultAndBindTheirFilters() {
+    Map<String, String> base = Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1");
+    // given nothing set
+    EventAlertsConfig off = JamieConfig.fromEnv(base).alerts().events();
+    assertThat(off.enabled()).isFalse();
+    assertThat(off.accepts("shop", "BackOff")).isTrue();
+    assertThat(off.accepts("shop", "Pulled")).isFalse();
+
+    // given the source on, with filters
+    Map<String, String> env = new java.util.HashMap<>(base);
+    env.put("JAMIE_EVENT_ALERTS", "true");
+    env.put("JAMIE_EVENT_NAMESPACES", "shop, payments ,");
+    env.put("JAMIE_EVENT_REASONS", "OOMKilling");
+    env.put("JAMIE_EVENT_QUIET", "30m");
+    EventAlertsConfig on = JamieConfig.fromEnv(env).alerts().events();
+
+    // then
+    assertThat(on.enabled()).isTrue();
+    assertThat(on.namespaces()).containsExactlyInAnyOrder("shop", "payments");
+    assertThat(on.accepts("payments", "OOMKilling")).isTrue();
+    assertThat(on.accepts("payments", "BackOff")).isFalse();
+    assertThat(on.accepts("default", "OOMKilling")).isFalse();
+    assertThat(on.quiet()).isEqualTo(java.time.Duration.ofMinutes(30));
+
+    // and a bad quiet time names an example
+    env.put("JAMIE_EVENT_QUIET", "soon");
+    assertThatThrownBy(() -> JamieConfig.fromEnv(env))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("JAMIE_EVENT_QUIET must be a duration such as 15m");
+  }
 }

@@ -1,0 +1,139 @@
+package dev.jamiescarlet.bot.alerts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A Kubernetes warning event as Jamie stores it: one object's warning of one reason, grouped by
+ * cluster, namespace and reason, so a crash-looping deployment's pods share one message.
+ */
+public final class KubernetesEventPayload {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_MESSAGE = 300;
+
+  private KubernetesEventPayload() {}
+
+  /**
+   * One warning, as seen or as quiet again.
+   *
+   * @param cluster the cluster's name in Jamie
+   * @param namespace the object's namespace
+   * @param kind the involved object's kind ({@code Pod})
+   * @param name the involved object's name
+   * @param reason the event's reason ({@code BackOff})
+   * @param message the event's message
+   * @param count how many times Kubernetes saw it (stored for the record; not shown, so a repeat
+   *     does not edit the message)
+   * @param firstSeen when it was first seen
+   * @param firing false once it has been quiet long enough
+   * @param endedAt when it was declared quiet, or null
+   */
+  public record Warning(
+      String cluster,
+      String namespace,
+      String kind,
+      String name,
+      String reason,
+      String message,
+      int count,
+      Instant firstSeen,
+      boolean firing,
+      Instant endedAt) {
+
+    /** The stored body. */
+    public byte[] body() {
+      ObjectNode n = JSON.createObjectNode();
+      n.put("cluster", cluster);
+      n.put("namespace", namespace);
+      n.put("kind", kind);
+      n.put("name", name);
+      n.put("reason", reason);
+      n.put("message", clip(message));
+      n.put("count", count);
+      n.put("firstSeen", firstSeen == null ? null : firstSeen.toString());
+      n.put("status", firing ? "firing" : "resolved");
+      n.put("endsAt", endedAt == null ? null : endedAt.toString());
+      try {
+        return JSON.writeValueAsBytes(n);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("a warning event cannot be written as JSON", e);
+      }
+    }
+  }
+
+  /** The fingerprint of an object's warning of one reason on one cluster. */
+  public static String fingerprint(
+      String cluster, String namespace, String kind, String name, String reason) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(
+                  String.join("\u0000", cluster, namespace, kind, name, reason)
+                      .getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /** The group of a cluster's namespace's warnings of one reason. */
+  public static String groupKey(String cluster, String namespace, String reason) {
+    return cluster + "/" + namespace + "/" + reason;
+  }
+
+  /** Reads a stored warning; a body Jamie did not write is a {@link HookException}. */
+  public static AlertBatch parse(byte[] body) {
+    JsonNode root = PayloadJson.object(body);
+    String cluster = PayloadJson.required(root, "cluster", "");
+    String namespace = PayloadJson.required(root, "namespace", "");
+    String kind = PayloadJson.required(root, "kind", "");
+    String name = PayloadJson.required(root, "name", "");
+    String reason = PayloadJson.required(root, "reason", "");
+    String message = PayloadJson.optional(root, "message");
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("alertname", reason);
+    labels.put("severity", "warning");
+    labels.put("cluster", cluster);
+    labels.put("namespace", namespace);
+    labels.put(kind.toLowerCase(Locale.ROOT), name);
+    labels.put("object", kind + "/" + name);
+    Map<String, String> annotations = new LinkedHashMap<>();
+    if (message != null) {
+      annotations.put("summary", message);
+    }
+    Alert alert =
+        new Alert(
+            fingerprint(cluster, namespace, kind, name, reason),
+            PayloadJson.firing(root, ""),
+            labels,
+            annotations,
+            PayloadJson.time(root, "firstSeen", ""),
+            PayloadJson.time(root, "endsAt", ""),
+            null);
+    return new AlertBatch(
+        AlertSource.KUBERNETES,
+        groupKey(cluster, namespace, reason),
+        reason + " in " + namespace + " (" + cluster + ")",
+        null,
+        List.of(alert));
+  }
+
+  private static String clip(String message) {
+    if (message == null) {
+      return null;
+    }
+    String line = message.strip();
+    return line.length() <= MAX_MESSAGE ? line : line.substring(0, MAX_MESSAGE - 1) + "…";
+  }
+}
