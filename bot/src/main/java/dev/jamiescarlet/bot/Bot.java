@@ -214,7 +214,7 @@ public final class Bot implements AutoCloseable {
     ChannelDefaults channelDefaults = new ChannelDefaults(store.database(), clock);
     memory = MemoryServices.start(config.memory(), store.database(), clock);
     AtomicReference<AgentDesk> desk = new AtomicReference<>();
-    Monitoring monitoring = Monitoring.of(config.observability());
+    Monitoring monitoring = Monitoring.of(config.observability(), config.grafana());
     log.info("monitoring: {}", config.observability());
     Commands commands =
         Commands.standard(

@@ -90,6 +90,8 @@ public final class Commands {
             new GraphCommand(monitoring),
             new QueryCommand(monitoring),
             new AlertsCommand(monitoring),
+            new DashboardsCommand(monitoring),
+            new PanelCommand(monitoring),
             new RunbookCommand(memory),
             new RememberCommand(memory, noteTtl),
             new MemoriesCommand(memory),

@@ -206,7 +206,7 @@ public final class Settings {
       new Setting(
           "JAMIE_GRAFANA_URL",
           null,
-          "Grafana's base URL (`https://grafana.example/`): the bot annotates every write it executes there. Unset: no annotations.",
+          "Grafana's base URL (`https://grafana.example/`): the bot annotates every write it executes there, and `dashboards`/`panel` search and render from it. Unset: no annotations; those commands say how to set it.",
           false);
   public static final Setting GRAFANA_TOKEN =
       new Setting(

@@ -42,6 +42,14 @@ public final class GrafanaClient {
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
   }
 
+  /** An absolute link for a path Grafana returned (search results carry {@code /d/uid/slug}). */
+  public String link(String path) {
+    if (path == null || path.startsWith("http://") || path.startsWith("https://")) {
+      return path;
+    }
+    return base.resolve(path.startsWith("/") ? path.substring(1) : path).toString();
+  }
+
   /** Grafana's version, from {@code /api/health}; fails when it is unreachable or unhealthy. */
   public String version() {
     JsonNode health = json(get("api/health", "application/json"));
