@@ -18,6 +18,7 @@ public final class AlertIntake implements AutoCloseable {
   private final AlertProcessor processor;
   private final AlertHooks hooks;
   private final Clock clock;
+  private final AlertRetention retention;
   private KubernetesEventSource eventSource;
 
   /** Builds and starts processing; a bad routes file throws naming the file, field and fix. */
@@ -40,6 +41,7 @@ public final class AlertIntake implements AutoCloseable {
     this.outbox =
         new SlackOutbox(scheduler, new AlertPoster(groups, new AlertMessages(clock), replier));
     this.processor = new AlertProcessor(events, groups, routes, outbox, clock).start();
+    this.retention = new AlertRetention(db, clock).start();
     this.hooks = new AlertHooks(new HookAuth(config), events, processor::accept);
   }
 
@@ -77,6 +79,7 @@ public final class AlertIntake implements AutoCloseable {
     if (eventSource != null) {
       eventSource.close();
     }
+    retention.close();
     processor.close();
     outbox.close();
   }
