@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamiescarlet.tools.argocd.ArgoCdClient;
 import dev.jamiescarlet.tools.argocd.ArgoCdSettings;
-import dev.jamiescarlet.tools.argocd.FakeArgoCd;
+import dev.jamiescarlet.tools.argocd.local.LocalArgoCd;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,14 +14,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ArgoCdToolsIT {
-  private FakeArgoCd argo;
+  private LocalArgoCd argo;
   private ArgoCdClient client;
   private ToolContext ctx;
   private ArgoCdTools tools;
 
   @BeforeEach
   void start() {
-    argo = FakeArgoCd.start();
+    argo = LocalArgoCd.start();
     client = new ArgoCdClient(argo.settings());
     ctx = Contexts.integrations();
     tools = new ArgoCdTools(ctx, client);
@@ -95,7 +95,7 @@ class ArgoCdToolsIT {
     // given
     ArgoCdTools offline =
         new ArgoCdTools(
-            ctx, new ArgoCdClient(ArgoCdSettings.of("http://127.0.0.1:1/", FakeArgoCd.TOKEN)));
+            ctx, new ArgoCdClient(ArgoCdSettings.of("http://127.0.0.1:1/", LocalArgoCd.TOKEN)));
 
     // when
     String out = offline.listArgoCdApps("shop");
@@ -133,7 +133,7 @@ class ArgoCdToolsIT {
     String body = "{\"name\":\"" + app + "\",\"patchType\":\"merge\",\"patch\":\"" + patch + "\"}";
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(argo.url() + "api/v1/applications/" + app))
-            .header("Authorization", "Bearer " + FakeArgoCd.TOKEN)
+            .header("Authorization", "Bearer " + LocalArgoCd.TOKEN)
             .header("Content-Type", "application/json")
             .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
             .build();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.jamiescarlet.tools.argocd.ArgoCdException.Kind;
+import dev.jamiescarlet.tools.argocd.local.LocalArgoCd;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,11 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ArgoCdErrorsIT {
-  private FakeArgoCd argo;
+  private LocalArgoCd argo;
 
   @BeforeEach
   void start() {
-    argo = FakeArgoCd.start();
+    argo = LocalArgoCd.start();
   }
 
   @AfterEach
@@ -98,8 +99,8 @@ class ArgoCdErrorsIT {
         server(
             500,
             "{\"error\":\"rpc error: code = Unknown desc = repository not accessible\",\"code\":2}");
-    try (ArgoCdClient client = new ArgoCdClient(ArgoCdSettings.of(url(server), FakeArgoCd.TOKEN));
-        ArgoCdClient broken = new ArgoCdClient(ArgoCdSettings.of(url(other), FakeArgoCd.TOKEN))) {
+    try (ArgoCdClient client = new ArgoCdClient(ArgoCdSettings.of(url(server), LocalArgoCd.TOKEN));
+        ArgoCdClient broken = new ArgoCdClient(ArgoCdSettings.of(url(other), LocalArgoCd.TOKEN))) {
       // when / then
       assertThatThrownBy(() -> client.refresh("catalog", true))
           .isInstanceOfSatisfying(
@@ -139,7 +140,7 @@ class ArgoCdErrorsIT {
   void aPathWithoutTheApiIsNotFoundNamingTheUrl() {
     // given a base URL below which there is no Argo CD API
     try (ArgoCdClient client =
-        new ArgoCdClient(ArgoCdSettings.of(argo.url() + "ui/", FakeArgoCd.TOKEN))) {
+        new ArgoCdClient(ArgoCdSettings.of(argo.url() + "ui/", LocalArgoCd.TOKEN))) {
       // when / then
       assertThatThrownBy(() -> client.applications(null))
           .isInstanceOfSatisfying(

@@ -2,6 +2,7 @@ package dev.jamiescarlet.tools.argocd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamiescarlet.tools.argocd.local.LocalArgoCd;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -9,12 +10,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ArgoCdReadsIT {
-  private FakeArgoCd argo;
+  private LocalArgoCd argo;
   private ArgoCdClient client;
 
   @BeforeEach
   void start() {
-    argo = FakeArgoCd.start();
+    argo = LocalArgoCd.start();
     client = new ArgoCdClient(argo.settings());
   }
 
@@ -42,7 +43,7 @@ class ArgoCdReadsIT {
                 "main",
                 "OutOfSync",
                 "Degraded",
-                FakeArgoCdState.HEAD,
+                LocalArgoCd.HEAD,
                 false),
             new AppSummary(
                 "checkout",
@@ -54,9 +55,9 @@ class ArgoCdReadsIT {
                 "main",
                 "Synced",
                 "Healthy",
-                FakeArgoCdState.HEAD,
+                LocalArgoCd.HEAD,
                 true));
-    assertThat(argo.requests().get(0).authorization()).isEqualTo("Bearer " + FakeArgoCd.TOKEN);
+    assertThat(argo.requests().get(0).authorization()).isEqualTo("Bearer " + LocalArgoCd.TOKEN);
   }
 
   @Test
@@ -69,7 +70,7 @@ class ArgoCdReadsIT {
     assertThat(shop).hasSize(2);
     assertThat(other).isEmpty();
     assertThat(argo.requests("GET", "/api/v1/applications"))
-        .extracting(FakeArgoCd.RecordedRequest::query)
+        .extracting(LocalArgoCd.RecordedRequest::query)
         .containsExactly("projects=shop", "projects=payments");
   }
 
@@ -180,7 +181,7 @@ class ArgoCdReadsIT {
     assertThat(normal.name()).isEqualTo("catalog");
     assertThat(hard.syncStatus()).isEqualTo("OutOfSync");
     assertThat(argo.requests("GET", "/api/v1/applications/catalog"))
-        .extracting(FakeArgoCd.RecordedRequest::query)
+        .extracting(LocalArgoCd.RecordedRequest::query)
         .containsExactly("refresh=normal", "refresh=hard");
     assertThat(argo.application("catalog").path("status").path("reconciledAt").asText())
         .isNotEqualTo("2026-11-21T21:58:02Z");

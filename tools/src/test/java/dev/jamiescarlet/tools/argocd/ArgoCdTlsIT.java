@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jamiescarlet.tools.argocd.ArgoCdException.Kind;
+import dev.jamiescarlet.tools.argocd.local.LocalArgoCd;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ArgoCdTlsIT {
-  private static FakeArgoCd argo;
+  private static LocalArgoCd argo;
 
   @BeforeAll
   static void start() {
-    argo = FakeArgoCd.startTls();
+    argo = LocalArgoCd.startTls(SelfSignedTls.serverContext());
   }
 
   @AfterAll

@@ -5,17 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jamiescarlet.tools.argocd.ArgoCdException.Kind;
+import dev.jamiescarlet.tools.argocd.local.LocalArgoCd;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ArgoCdWritesIT {
-  private FakeArgoCd argo;
+  private LocalArgoCd argo;
   private ArgoCdClient client;
 
   @BeforeEach
   void start() {
-    argo = FakeArgoCd.start();
+    argo = LocalArgoCd.start();
     client = new ArgoCdClient(argo.settings());
   }
 
