@@ -44,7 +44,11 @@ public final class AppCommand implements Command {
     String name = inv.arg(0);
     try {
       AppDetail detail = client.application(name);
-      return ArgoCdMessages.app(detail, client.resourceTree(name), inv.context().clock().instant());
+      return ArgoCdMessages.app(
+          detail,
+          client.resourceTree(name),
+          inv.context().clock().instant(),
+          inv.context().clusters());
     } catch (ArgoCdException e) {
       return ArgoCdReplies.failed(e, client, inv, name);
     }

@@ -38,7 +38,8 @@ public final class AppsCommand implements Command {
       return ArgoCdReplies.notConfigured();
     }
     try {
-      return ArgoCdMessages.apps(client.applications(inv.option("project")));
+      return ArgoCdMessages.apps(
+          client.applications(inv.option("project")), inv.context().clusters());
     } catch (ArgoCdException e) {
       return ArgoCdReplies.failed(e, client, inv, null);
     }

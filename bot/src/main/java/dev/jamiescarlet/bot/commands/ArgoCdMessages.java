@@ -8,6 +8,7 @@ import dev.jamiescarlet.tools.argocd.AppSummary;
 import dev.jamiescarlet.tools.argocd.HistoryEntry;
 import dev.jamiescarlet.tools.argocd.ResourceDiff;
 import dev.jamiescarlet.tools.argocd.ResourceNode;
+import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ final class ArgoCdMessages {
   private static final int SHORT_SHA = 7;
   private static final int HISTORY_SHOWN = 5;
   private static final int NODES_SHOWN = 15;
-  private static final int MESSAGE_CHARS = 60;
+  private static final int MESSAGE_CHARS = 40;
   // beyond these, the diffs go in one block, which the renderer attaches as a file when long
   private static final int INLINE_DIFFS = 4;
   private static final int INLINE_DIFF_CHARS = 2500;
@@ -31,7 +32,7 @@ final class ArgoCdMessages {
     return !"Synced".equals(a.syncStatus()) || !"Healthy".equals(a.healthStatus());
   }
 
-  static Message apps(List<AppSummary> apps) {
+  static Message apps(List<AppSummary> apps, ClusterRegistry clusters) {
     if (apps.isEmpty()) {
       return Replies.nothing(
           "Argo CD shows me no applications.",
@@ -49,7 +50,7 @@ final class ArgoCdMessages {
               a.syncStatus() + (a.autoSync() ? " (auto)" : ""),
               a.healthStatus(),
               shortSha(a.revision()),
-              a.cluster() + "/" + (a.namespace() == null ? "" : a.namespace())));
+              destination(a, clusters)));
     }
     long problems = apps.stream().filter(ArgoCdMessages::problem).count();
     return Message.builder("Argo CD applications")
@@ -64,7 +65,7 @@ final class ArgoCdMessages {
         .build();
   }
 
-  static Message app(AppDetail d, List<ResourceNode> tree, Instant now) {
+  static Message app(AppDetail d, List<ResourceNode> tree, Instant now, ClusterRegistry clusters) {
     AppSummary s = d.summary();
     StringBuilder text = new StringBuilder();
     text.append("*Health:* ").append(emoji(s)).append(' ').append(s.healthStatus());
@@ -84,9 +85,7 @@ final class ArgoCdMessages {
         .append(" `")
         .append(Mrkdwn.escape(s.path()))
         .append("`\n*Destination:* `")
-        .append(Mrkdwn.escape(s.cluster()))
-        .append("` namespace `")
-        .append(Mrkdwn.escape(s.namespace() == null ? "" : s.namespace()))
+        .append(Mrkdwn.escape(destination(s, clusters)))
         .append('`');
     for (AppDetail.Condition c : d.conditions()) {
       text.append("\n:warning: *")
@@ -179,6 +178,12 @@ final class ArgoCdMessages {
             "`-` is live in the cluster, `+` is what Git asks for · `sync " + app + "` applies Git")
         .actions(List.of(run("Sync", "sync " + app)))
         .build();
+  }
+
+  // the destination as the policy scopes it: Jamie's cluster name where one matches
+  private static String destination(AppSummary a, ClusterRegistry clusters) {
+    ArgoScope scope = ArgoScope.of(a, clusters);
+    return scope.cluster() + "/" + (scope.namespace() == null ? "" : scope.namespace());
   }
 
   private static String name(ResourceDiff d) {
