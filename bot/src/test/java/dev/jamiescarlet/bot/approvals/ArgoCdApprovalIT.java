@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Argo CD writes through the approval flow against the local Argo CD over HTTP: `catalog` deploys
- * to in-cluster/shop, `checkout` (auto-sync on) to prod-eu/shop, which is production here.
+ * Argo CD writes through the approval flow against the local Argo CD over HTTP: `checkout` deploys
+ * to in-cluster/shop, `catalog` (auto-sync on) to prod-eu/shop, which is production here.
  */
 class ArgoCdApprovalIT {
   private static final String POLICY =
@@ -138,7 +138,7 @@ class ArgoCdApprovalIT {
   }
 
   private List<JsonNode> realSyncs() {
-    return argo.requests("POST", "/catalog/sync").stream()
+    return argo.requests("POST", "/checkout/sync").stream()
         .map(LocalArgoCd.RecordedRequest::body)
         .filter(b -> !b.path("dryRun").asBoolean())
         .toList();
@@ -146,15 +146,15 @@ class ArgoCdApprovalIT {
 
   @Test
   void aSyncIsProposedWithADryRunAndRunsOnConfirmWithItsFlags() {
-    // when Ada asks to sync catalog with prune
-    Message proposal = ask("U0ADA", "sync catalog --prune");
+    // when Ada asks to sync checkout with prune
+    Message proposal = ask("U0ADA", "sync checkout --prune");
 
     // then the preview shows the state, the dry run and the token it runs with; nothing synced yet
-    assertThat(proposal.text()).isEqualTo("Sync Argo CD application catalog with prune?");
+    assertThat(proposal.text()).isEqualTo("Sync Argo CD application checkout with prune?");
     String shown = proposal.blocks().toString();
     assertThat(shown)
         .contains("OutOfSync", "Argo CD accepted a dry run", "bot's Argo CD token", "in-cluster");
-    assertThat(argo.requests("POST", "/catalog/sync"))
+    assertThat(argo.requests("POST", "/checkout/sync"))
         .singleElement()
         .satisfies(r -> assertThat(r.body().path("dryRun").asBoolean()).isTrue());
     assertThat(realSyncs()).isEmpty();
@@ -164,19 +164,20 @@ class ArgoCdApprovalIT {
 
     // then Argo CD received the sync with prune and without dry run, and the app is synced
     assertThat(click.replacement().text())
-        .isEqualTo("Done: sync Argo CD application catalog with prune");
+        .isEqualTo("Done: sync Argo CD application checkout with prune");
     assertThat(realSyncs())
         .singleElement()
         .satisfies(b -> assertThat(b.path("prune").asBoolean()).isTrue());
-    assertThat(argo.application("catalog").path("status").path("sync").path("status").asText())
+    assertThat(argo.application("checkout").path("status").path("sync").path("status").asText())
         .isEqualTo("Synced");
-    assertThat(annotated).containsExactly("in-cluster sync Argo CD application catalog with prune");
+    assertThat(annotated)
+        .containsExactly("in-cluster sync Argo CD application checkout with prune");
     List<AuditRecord> records = audit.query(Duration.ofHours(1), "U0ADA", 20);
     assertThat(records)
         .anySatisfy(
             r -> {
               assertThat(r.phase()).isEqualTo(Phase.EXECUTED);
-              assertThat(r.target()).isEqualTo("application/catalog");
+              assertThat(r.target()).isEqualTo("application/checkout");
               assertThat(r.cluster()).isEqualTo("in-cluster");
             });
   }
@@ -184,54 +185,55 @@ class ArgoCdApprovalIT {
   @Test
   void aDryRunSyncAsksArgoCdForADryRunOnly() {
     // when Ada confirms a dry-run sync
-    Message proposal = ask("U0ADA", "sync catalog --dry-run");
+    Message proposal = ask("U0ADA", "sync checkout --dry-run");
     flow.confirm(approvalId(proposal), "U0ADA", "C0SHOP");
 
-    // then every sync Argo CD received was a dry run, and catalog is still out of sync
-    assertThat(argo.requests("POST", "/catalog/sync"))
+    // then every sync Argo CD received was a dry run, and checkout is still out of sync
+    assertThat(argo.requests("POST", "/checkout/sync"))
         .hasSize(2)
         .allSatisfy(r -> assertThat(r.body().path("dryRun").asBoolean()).isTrue());
-    assertThat(argo.application("catalog").path("status").path("sync").path("status").asText())
+    assertThat(argo.application("checkout").path("status").path("sync").path("status").asText())
         .isEqualTo("OutOfSync");
   }
 
   @Test
   void aRollbackWhileAutoSyncIsOnIsRefusedWithAnOfferToTurnItOff() {
-    // when Ada asks to roll checkout back while its auto-sync is on
-    Message refusal = ask("U0ADA", "rollback app checkout");
+    // when Ada asks to roll catalog back while its auto-sync is on
+    Message refusal = ask("U0ADA", "rollback app catalog");
 
     // then it is refused before any proposal, with a button proposing auto-sync off
-    assertThat(refusal.text()).contains("Auto-sync is on for `checkout`");
+    assertThat(refusal.text()).contains("Auto-sync is on for `catalog`");
     assertThat(buttons(refusal))
         .singleElement()
         .satisfies(
             b -> {
-              assertThat(b.actionId()).isEqualTo(Buttons.RUN_PREFIX + "autosync checkout off");
-              assertThat(b.value()).isEqualTo("autosync checkout off");
+              assertThat(b.actionId()).isEqualTo(Buttons.RUN_PREFIX + "autosync catalog off");
+              assertThat(b.value()).isEqualTo("autosync catalog off");
             });
     assertThat(argo.requests("POST", "/rollback")).isEmpty();
 
     // when the offered command runs, it is a production proposal Dan confirms
-    Message off = ask("U0ADA", "autosync checkout off");
-    assertThat(off.text()).isEqualTo("Turn auto-sync off for Argo CD application checkout?");
+    Message off = ask("U0ADA", "autosync catalog off");
+    assertThat(off.text()).isEqualTo("Turn auto-sync off for Argo CD application catalog?");
     assertThat(off.blocks().toString()).contains("must confirm", "prod-eu");
     assertThat(flow.confirm(approvalId(off), "U0ADA", "C0SHOP").replacement()).isNull();
     flow.confirm(approvalId(off), "U0DAN", "C0SHOP");
 
     // then auto-sync is off in Argo CD
-    assertThat(argo.application("checkout").path("spec").path("syncPolicy").has("automated"))
+    assertThat(argo.application("catalog").path("spec").path("syncPolicy").has("automated"))
         .isFalse();
   }
 
   @Test
   void aRollbackWithoutAnIdGoesToThePreviousDeployment() {
-    // when Ada rolls catalog back without naming a history id, and confirms
-    Message proposal = ask("U0ADA", "rollback app catalog");
-    assertThat(proposal.text()).isEqualTo("Roll back Argo CD application catalog to history id 2?");
+    // when Ada rolls checkout back without naming a history id, and confirms
+    Message proposal = ask("U0ADA", "rollback app checkout");
+    assertThat(proposal.text())
+        .isEqualTo("Roll back Argo CD application checkout to history id 2?");
     flow.confirm(approvalId(proposal), "U0ADA", "C0SHOP");
 
     // then Argo CD received a real rollback to id 2 (history 3 is the current one)
-    assertThat(argo.requests("POST", "/catalog/rollback"))
+    assertThat(argo.requests("POST", "/checkout/rollback"))
         .extracting(r -> r.body().path("id").asLong() + "/" + r.body().path("dryRun").asBoolean())
         .containsExactly("2/true", "2/false");
   }
@@ -239,7 +241,7 @@ class ArgoCdApprovalIT {
   @Test
   void aPolicyDenialSendsNothingToArgoCd() {
     // when Bob, a viewer, asks to sync
-    Message refusal = ask("U0BOB", "sync catalog");
+    Message refusal = ask("U0BOB", "sync checkout");
 
     // then he is refused and Argo CD saw no sync, not even a dry run
     assertThat(refusal.blocks().toString()).contains(":no_entry:");
@@ -255,7 +257,7 @@ class ArgoCdApprovalIT {
     argo.close();
 
     // when
-    Message m = ask("U0ADA", "sync catalog");
+    Message m = ask("U0ADA", "sync checkout");
 
     // then
     assertThat(m.text()).isEqualTo("I can't reach Argo CD right now.");

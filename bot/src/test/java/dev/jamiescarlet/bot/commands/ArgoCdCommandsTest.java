@@ -88,11 +88,11 @@ class ArgoCdCommandsTest {
     // when
     Message m = run("apps");
 
-    // then catalog (OutOfSync, Degraded) comes before checkout (Synced, Healthy) with its fields
+    // then checkout (OutOfSync, Degraded) comes before catalog (Synced, Healthy) with its fields
     List<List<String>> rows = tables(m).getFirst().rows();
-    assertThat(rows).extracting(r -> r.get(0)).containsExactly("catalog", "checkout");
+    assertThat(rows).extracting(r -> r.get(0)).containsExactly("checkout", "catalog");
     assertThat(rows.get(0))
-        .containsExactly("catalog", "shop", "OutOfSync", "Degraded", "c4e81f0", "in-cluster/shop");
+        .containsExactly("checkout", "shop", "OutOfSync", "Degraded", "c4e81f0", "in-cluster/shop");
     assertThat(rows.get(1).get(2)).isEqualTo("Synced (auto)");
     Golden.assertMatches("argocd-apps", render(m));
   }
@@ -100,7 +100,7 @@ class ArgoCdCommandsTest {
   @Test
   void appShowsHealthProblemObjectsAndHistoryIds() {
     // when
-    Message m = run("app catalog");
+    Message m = run("app checkout");
 
     // then the unhealthy and out-of-sync objects, and the history newest first
     assertThat(allText(m))
@@ -108,18 +108,18 @@ class ArgoCdCommandsTest {
     List<Block.Table> tables = tables(m);
     assertThat(tables.get(0).rows())
         .extracting(r -> r.get(0) + "/" + r.get(1))
-        .contains("Deployment/catalog", "Pod/catalog-7d9f8b6c5-q7m4t")
-        .doesNotContain("Service/catalog");
+        .contains("Deployment/checkout", "Pod/checkout-7d9f8b6c5-q7m4t")
+        .doesNotContain("Service/checkout");
     assertThat(tables.get(1).rows()).extracting(r -> r.get(0)).containsExactly("3", "2", "1");
     assertThat(buttonValues(m))
-        .containsExactly("diff catalog", "sync catalog", "rollback app catalog");
+        .containsExactly("diff checkout", "sync checkout", "rollback app checkout");
     Golden.assertMatches("argocd-app", render(m));
   }
 
   @Test
   void diffShowsEachModifiedObjectAsAUnifiedDiff() {
     // when
-    Message m = run("diff catalog");
+    Message m = run("diff checkout");
 
     // then one code block per differing object, live (-) against Git (+)
     List<Block.Code> codes =
@@ -131,7 +131,7 @@ class ArgoCdCommandsTest {
     assertThat(codes).allSatisfy(c -> assertThat(c.code()).contains("@@"));
     assertThat(codes)
         .extracting(Block.Code::title)
-        .anyMatch(t -> t.startsWith("Deployment shop/catalog"));
+        .anyMatch(t -> t.startsWith("Deployment shop/checkout"));
     Golden.assertMatches("argocd-diff", render(m));
   }
 
@@ -201,7 +201,7 @@ class ArgoCdCommandsTest {
     // given a client with the wrong token
     try (ArgoCdClient wrong = new ArgoCdClient(ArgoCdSettings.of(argo.url(), "wrong"))) {
       // when
-      Message m = runner(() -> wrong).run("app catalog", context());
+      Message m = runner(() -> wrong).run("app checkout", context());
 
       // then
       assertThat(m.text()).isEqualTo("Argo CD rejected my token.");
@@ -212,7 +212,7 @@ class ArgoCdCommandsTest {
   @Test
   void writesWithoutTheApprovalFlowAreNotAvailable() {
     // when no write gate is wired
-    Message m = run("sync catalog");
+    Message m = run("sync checkout");
 
     // then nothing was sent to Argo CD
     assertThat(m.text()).contains("Write commands are not available here");

@@ -43,17 +43,20 @@ class DemoArgoCdIT {
         slack.awaitMessage(
             "C0SHOP", since, m -> m.toString().contains("Argo CD applications"), WAIT);
     String text = reply.toString();
-    assertThat(text).contains("catalog", "checkout", "OutOfSync", "Degraded");
-    assertThat(text.indexOf("catalog")).isLessThan(text.indexOf("checkout"));
+    assertThat(text).contains("checkout", "catalog", "OutOfSync", "Degraded");
+    assertThat(text.indexOf("checkout")).isLessThan(text.indexOf("catalog"));
   }
 
   @Test
   void aConfirmedSyncSyncsTheApplicationInArgoCd() {
-    // given Ada's sync proposal for the out-of-sync catalog
-    String since = slack.post("C0SHOP", "U0ADA", "/jamie sync catalog");
+    // given Ada's sync proposal for the out-of-sync checkout
+    String since = slack.post("C0SHOP", "U0ADA", "/jamie sync checkout");
     JsonNode proposal =
         slack.awaitMessage(
-            "C0SHOP", since, m -> m.toString().contains("Sync Argo CD application catalog?"), WAIT);
+            "C0SHOP",
+            since,
+            m -> m.toString().contains("Sync Argo CD application checkout?"),
+            WAIT);
     assertThat(proposal.toString()).contains("bot's Argo CD token");
     assertThat(status()).isEqualTo("OutOfSync");
     String id =
@@ -68,11 +71,16 @@ class DemoArgoCdIT {
     JsonNode done =
         slack.awaitMessage(
             "C0SHOP", since, m -> m.toString().contains("Done: sync Argo CD application"), WAIT);
-    assertThat(done.toString()).contains("Argo CD synced catalog");
+    assertThat(done.toString()).contains("Argo CD synced checkout");
     assertThat(status()).isEqualTo("Synced");
   }
 
   private static String status() {
-    return demo.argoCd().application("catalog").path("status").path("sync").path("status").asText();
+    return demo.argoCd()
+        .application("checkout")
+        .path("status")
+        .path("sync")
+        .path("status")
+        .asText();
   }
 }

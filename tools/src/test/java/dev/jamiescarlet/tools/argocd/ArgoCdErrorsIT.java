@@ -49,12 +49,12 @@ class ArgoCdErrorsIT {
     argo.deny("sync");
     try (ArgoCdClient client = new ArgoCdClient(argo.settings())) {
       // when / then
-      assertThatThrownBy(() -> client.sync("catalog", false, true, null))
+      assertThatThrownBy(() -> client.sync("checkout", false, true, null))
           .isInstanceOfSatisfying(
               ArgoCdException.class, e -> assertThat(e.kind()).isEqualTo(Kind.FORBIDDEN))
           .hasMessageStartingWith(
-              "the Argo CD token lacks permission `applications, sync` on `catalog`")
-          .hasMessageContaining("permission denied: applications, sync, shop/catalog")
+              "the Argo CD token lacks permission `applications, sync` on `checkout`")
+          .hasMessageContaining("permission denied: applications, sync, shop/checkout")
           .hasMessageContaining("check JAMIE_ARGOCD_TOKEN")
           .hasMessageContaining("p, role:jamie, applications, sync, */*, allow");
     }
@@ -102,12 +102,12 @@ class ArgoCdErrorsIT {
     try (ArgoCdClient client = new ArgoCdClient(ArgoCdSettings.of(url(server), LocalArgoCd.TOKEN));
         ArgoCdClient broken = new ArgoCdClient(ArgoCdSettings.of(url(other), LocalArgoCd.TOKEN))) {
       // when / then
-      assertThatThrownBy(() -> client.refresh("catalog", true))
+      assertThatThrownBy(() -> client.refresh("checkout", true))
           .isInstanceOfSatisfying(
               ArgoCdException.class, e -> assertThat(e.kind()).isEqualTo(Kind.AUTO_SYNC_ON))
           .hasMessageContaining("rollback cannot be initiated when auto-sync is enabled")
           .hasMessageContaining("turn auto-sync off first")
-          .hasMessageContaining("`argocd app set catalog --sync-policy none`");
+          .hasMessageContaining("`argocd app set checkout --sync-policy none`");
       assertThatThrownBy(() -> broken.applications(null))
           .isInstanceOfSatisfying(
               ArgoCdException.class, e -> assertThat(e.kind()).isEqualTo(Kind.OTHER))
@@ -183,10 +183,10 @@ class ArgoCdErrorsIT {
             .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300));
     try (ArgoCdClient client = new ArgoCdClient(settings)) {
       // when / then
-      assertThatThrownBy(() -> client.application("catalog"))
+      assertThatThrownBy(() -> client.application("checkout"))
           .isInstanceOfSatisfying(
               ArgoCdException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE))
-          .hasMessageContaining("did not answer get `catalog` within 300 ms");
+          .hasMessageContaining("did not answer get `checkout` within 300 ms");
     } finally {
       server.stop(0);
     }

@@ -43,10 +43,10 @@ class ArgoCdTlsIT {
     // given a certificate for argocd.example, reached as 127.0.0.1
     try (ArgoCdClient client = new ArgoCdClient(argo.settings().withInsecureTls(true))) {
       // when
-      AppDetail checkout = client.application("checkout");
+      AppDetail catalog = client.application("catalog");
 
       // then
-      assertThat(checkout.summary().healthStatus()).isEqualTo("Healthy");
+      assertThat(catalog.summary().healthStatus()).isEqualTo("Healthy");
     }
   }
 }

@@ -26,8 +26,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * A local Argo CD API server for tests and the demo (never for production): the documented {@code
- * /api/v1/applications} shapes for two applications ({@code checkout}: Synced, Healthy, auto-sync
- * on; {@code catalog}: OutOfSync, Degraded, manual sync, history ids 1–3) whose state changes when
+ * /api/v1/applications} shapes for two applications ({@code catalog}: Synced, Healthy, auto-sync
+ * on; {@code checkout}: OutOfSync, Degraded, manual sync, history ids 1–3) whose state changes when
  * they are synced, rolled back or patched, a bearer token check, and a record of every request.
  */
 public final class LocalArgoCd implements AutoCloseable {
