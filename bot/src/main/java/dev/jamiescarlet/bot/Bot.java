@@ -42,6 +42,7 @@ import dev.jamiescarlet.bot.slack.SlackUserGroups;
 import dev.jamiescarlet.bot.slack.Work;
 import dev.jamiescarlet.bot.store.Mongo;
 import dev.jamiescarlet.tools.actions.Actions;
+import dev.jamiescarlet.tools.argocd.ArgoCdClient;
 import dev.jamiescarlet.tools.diagnosis.Fabric8Diagnoser;
 import dev.jamiescarlet.tools.grafana.GrafanaClient;
 import dev.jamiescarlet.tools.kamaji.KamajiDiscovery;
@@ -215,6 +216,7 @@ public final class Bot implements AutoCloseable {
     memory = MemoryServices.start(config.memory(), store.database(), clock);
     AtomicReference<AgentDesk> desk = new AtomicReference<>();
     Monitoring monitoring = Monitoring.of(config.observability(), config.grafana());
+    ArgoCdClient argo = AgentIntegrations.argoCd(config);
     log.info("monitoring: {}", config.observability());
     Commands commands =
         Commands.standard(
@@ -223,8 +225,9 @@ public final class Bot implements AutoCloseable {
             config.memory().noteTtl(),
             () -> desk.get() != null && desk.get().canInvestigate(),
             () -> agentServices == null ? null : agentServices.overview(),
-            () -> monitoring);
-    Actions actions = new Actions(clusters, clock);
+            () -> monitoring,
+            () -> argo);
+    Actions actions = new Actions(clusters, clock, argo);
     SlackUserGroups groups = new SlackUserGroups(slack.methods(), config.botToken(), clock);
     ApprovalFlow flow =
         new ApprovalFlow(
@@ -269,7 +272,7 @@ public final class Bot implements AutoCloseable {
                 new AgentProposals(new ProposalJudge(policyEngine, actions)),
                 conversation::context,
                 groups,
-                AgentIntegrations.of(config, monitoring)));
+                AgentIntegrations.of(config, monitoring, argo)));
     desk.set(agentServices.desk());
     conversation.agents(agentServices.desk());
     new SlackHandlers(

@@ -10,6 +10,7 @@ import dev.jamiescarlet.bot.sandbox.DemoTenants;
 import dev.jamiescarlet.bot.sandbox.SandboxConfig;
 import dev.jamiescarlet.bot.sandbox.SlackSandbox;
 import dev.jamiescarlet.bot.store.Mongo;
+import dev.jamiescarlet.tools.argocd.local.LocalArgoCd;
 import dev.jamiescarlet.tools.kubernetes.KubeconfigClusterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +50,7 @@ public final class Demo implements AutoCloseable {
 
   private static final long READY_TIMEOUT_MILLIS = 20_000;
   private ScriptedModelServer scriptedModel;
+  private LocalArgoCd argoCd;
 
   private DemoCluster cluster;
   private DemoTenants tenants;
@@ -113,6 +115,12 @@ public final class Demo implements AutoCloseable {
       // a fresh store per run unless the operator asks to keep one
       tempDataDir = createTempDir();
       demoEnv.put("JAMIE_DATA_DIR", tempDataDir.toString());
+    }
+    if (blank(env.get("JAMIE_ARGOCD_URL"))) {
+      // the demo's Argo CD: the local fake with the shop's applications (checkout, catalog)
+      argoCd = LocalArgoCd.start();
+      demoEnv.put("JAMIE_ARGOCD_URL", argoCd.url());
+      demoEnv.put("JAMIE_ARGOCD_TOKEN", LocalArgoCd.TOKEN);
     }
     if ("true".equalsIgnoreCase(env.get(SCRIPTED_MODEL)) && blank(env.get("JAMIE_LLM_BASE_URL"))) {
       scriptedModel = ScriptedModel.startDemo();
@@ -199,6 +207,11 @@ public final class Demo implements AutoCloseable {
     return tenants;
   }
 
+  /** The demo's local Argo CD, or null when JAMIE_ARGOCD_URL points elsewhere. */
+  public LocalArgoCd argoCd() {
+    return argoCd;
+  }
+
   /** The demo cluster, for tests that check what a write changed. */
   public DemoCluster cluster() {
     return cluster;
@@ -231,6 +244,9 @@ public final class Demo implements AutoCloseable {
     }
     if (scriptedModel != null) {
       scriptedModel.close();
+    }
+    if (argoCd != null) {
+      argoCd.close();
     }
     if (tempDataDir != null) {
       deleteTree(tempDataDir);

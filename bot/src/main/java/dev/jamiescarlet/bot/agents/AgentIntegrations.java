@@ -22,19 +22,28 @@ public final class AgentIntegrations {
    * Prometheus and Alertmanager clients are the commands' own.
    */
   public static Integrations of(JamieConfig config, Monitoring monitoring) {
-    ObservabilityConfig o = config.observability();
-    ArgoCdClient argo =
-        o == null || o.argocdUrl() == null
-            ? null
-            : new ArgoCdClient(
-                ArgoCdSettings.of(o.argocdUrl(), o.argocdToken())
-                    .withInsecureTls(o.argocdInsecure()));
+    return of(config, monitoring, argoCd(config));
+  }
+
+  /** As above, sharing the commands' Argo CD client (null when not configured). */
+  public static Integrations of(JamieConfig config, Monitoring monitoring, ArgoCdClient argo) {
     GrafanaClient grafana =
         config.grafana() == null
             ? null
             : new GrafanaClient(
                 config.grafana().url(), config.grafana().token(), Duration.ofSeconds(10));
     return new Integrations(monitoring.prometheus(), monitoring.alertmanager(), argo, grafana);
+  }
+
+  /**
+   * The Argo CD client for {@code JAMIE_ARGOCD_*}, or null when {@code JAMIE_ARGOCD_URL} is unset.
+   */
+  public static ArgoCdClient argoCd(JamieConfig config) {
+    ObservabilityConfig o = config.observability();
+    return o == null || o.argocdUrl() == null
+        ? null
+        : new ArgoCdClient(
+            ArgoCdSettings.of(o.argocdUrl(), o.argocdToken()).withInsecureTls(o.argocdInsecure()));
   }
 
   /** Each agent's own slash commands (e.g. /scarlet), other than the bot's {@code own}. */

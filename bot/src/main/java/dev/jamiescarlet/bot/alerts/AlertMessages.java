@@ -83,6 +83,7 @@ public final class AlertMessages {
     if (link != null) {
       b.section("<" + escape(link) + "|Open in " + g.source().displayName() + ">");
     }
+    ArgoCdAlertButtons.add(g, b);
     b.context(
         g.acknowledgedBy() == null
             ? "Not acknowledged · details of each alert in the thread"

@@ -19,6 +19,7 @@ import dev.jamiescarlet.tools.actions.Actions;
 import dev.jamiescarlet.tools.actions.Preview;
 import dev.jamiescarlet.tools.actions.Result;
 import dev.jamiescarlet.tools.actions.WriteAction;
+import dev.jamiescarlet.tools.argocd.ArgoCdException;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import dev.jamiescarlet.tools.kubernetes.Identity;
 import dev.jamiescarlet.tools.kubernetes.KubernetesReads;
@@ -304,7 +305,7 @@ public final class ApprovalFlow implements WriteGate {
       phase = Phase.EXECUTED;
       detail = r.message();
       tell(a.cluster(), action, a.requester(), clicker, r.message());
-    } catch (KubernetesToolException e) {
+    } catch (KubernetesToolException | ArgoCdException e) {
       outcome = ApprovalMessages.failed(action, a.cluster(), e.getMessage(), clicker);
       phase = Phase.FAILED;
       detail = e.getMessage();

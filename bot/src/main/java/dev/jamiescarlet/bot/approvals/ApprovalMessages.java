@@ -44,7 +44,10 @@ final class ApprovalMessages {
     m.code("Change", p.change());
     m.section(
         p.dryRun().passed()
-            ? ":white_check_mark: The API server accepted a dry run of this change."
+            ? ":white_check_mark: "
+                + (p.dryRun().message().isEmpty()
+                    ? "The API server accepted a dry run of this change."
+                    : Mrkdwn.escape(p.dryRun().message()))
             : ":x: The API server's dry run refused it: " + Mrkdwn.escape(p.dryRun().message()));
     if (!p.pods().isEmpty()) {
       List<String> pods = p.pods().subList(0, Math.min(MAX_PODS_LISTED, p.pods().size()));

@@ -2,6 +2,7 @@ package dev.jamiescarlet.bot.commands;
 
 import dev.jamiescarlet.bot.channels.ChannelDefaults;
 import dev.jamiescarlet.embeddings.memory.MemoryStore;
+import dev.jamiescarlet.tools.argocd.ArgoCdClient;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -77,6 +78,22 @@ public final class Commands {
       BooleanSupplier investigations,
       Supplier<AgentOverview> agents,
       Supplier<Monitoring> monitoring) {
+    return standard(
+        channelDefaults, memory, noteTtl, investigations, agents, monitoring, () -> null);
+  }
+
+  /**
+   * As above, with the Argo CD behind {@code apps}, {@code app}, {@code diff}, {@code sync}, {@code
+   * autosync} and {@code rollback app} (the supplier gives null when it is not configured).
+   */
+  public static Commands standard(
+      ChannelDefaults channelDefaults,
+      Supplier<MemoryStore> memory,
+      Duration noteTtl,
+      BooleanSupplier investigations,
+      Supplier<AgentOverview> agents,
+      Supplier<Monitoring> monitoring,
+      Supplier<ArgoCdClient> argo) {
     return new Commands(
         List.of(
             new HelpCommand(),
@@ -92,6 +109,9 @@ public final class Commands {
             new AlertsCommand(monitoring),
             new DashboardsCommand(monitoring),
             new PanelCommand(monitoring),
+            new AppsCommand(argo),
+            new AppCommand(argo),
+            new DiffCommand(argo),
             new RunbookCommand(memory),
             new RememberCommand(memory, noteTtl),
             new MemoriesCommand(memory),
@@ -100,7 +120,9 @@ public final class Commands {
             new RestartCommand(),
             new ScaleCommand(),
             new LimitsCommand(),
-            new RollbackCommand(),
+            new RollbackCommand(argo),
+            new SyncCommand(argo),
+            new AutoSyncCommand(argo),
             new DeleteCommand(),
             new CordonCommand(),
             new UncordonCommand(),

@@ -237,13 +237,13 @@ public final class Settings {
       new Setting(
           "JAMIE_ARGOCD_URL",
           null,
-          "Argo CD's base URL (`https://argocd.example/`); carried for the Argo CD commands to come.",
+          "Argo CD's base URL (`https://argocd.example/`) for `apps`, `app`, `diff`, `sync`, `autosync`, `rollback app` and the agents; the demo starts a local one.",
           false);
   public static final Setting ARGOCD_TOKEN =
       new Setting(
           "JAMIE_ARGOCD_TOKEN",
           null,
-          "An Argo CD API token (read-only account) for `JAMIE_ARGOCD_URL` (never logged).",
+          "An Argo CD API token for `JAMIE_ARGOCD_URL` (never logged); writes approved in Slack run with it, so grant `applications, sync` and `update` only where the policy allows them.",
           true);
   public static final Setting ARGOCD_INSECURE =
       new Setting(

@@ -2,6 +2,7 @@ package dev.jamiescarlet.bot.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamiescarlet.bot.message.Block;
 import dev.jamiescarlet.bot.message.Message;
 import dev.jamiescarlet.bot.render.BlockKitRenderer;
 import dev.jamiescarlet.bot.render.Golden;
@@ -82,7 +83,34 @@ class AlertMessagesGoldenTest {
     Message m = messages.group(g);
 
     assertThat(m.text()).isEqualTo("Firing: shop-checkout: sync failed (1 firing, 0 resolved)");
+    assertThat(
+            m.blocks().stream()
+                .filter(Block.Actions.class::isInstance)
+                .flatMap(a -> ((Block.Actions) a).buttons().stream())
+                .map(Block.Button::value))
+        .containsExactly("sync shop-checkout", "rollback app shop-checkout", "diff shop-checkout");
     Golden.assertMatches("alert-argocd-sync-failed", render(m));
+  }
+
+  @Test
+  void anArgoCdAppNameThatIsNotOneGetsNoButtons() {
+    // given an Argo CD notification whose app name would smuggle options into a command line
+    String body =
+        """
+        {"app": "checkout --prune", "event": "sync-failed", "at": "2026-11-21T10:02:11Z"}
+        """;
+    AlertGroup g =
+        GroupMerge.merge(
+                null,
+                Payloads.parse(
+                    AlertSource.ARGOCD, body.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "C0ALERTS",
+                SEEN)
+            .group();
+
+    Message m = messages.group(g);
+
+    assertThat(m.blocks()).noneMatch(Block.Actions.class::isInstance);
   }
 
   @Test

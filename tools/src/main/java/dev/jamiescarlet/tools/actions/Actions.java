@@ -1,5 +1,6 @@
 package dev.jamiescarlet.tools.actions;
 
+import dev.jamiescarlet.tools.actions.WriteAction.ArgoAction;
 import dev.jamiescarlet.tools.actions.WriteAction.Cordon;
 import dev.jamiescarlet.tools.actions.WriteAction.DeletePod;
 import dev.jamiescarlet.tools.actions.WriteAction.Limits;
@@ -9,6 +10,7 @@ import dev.jamiescarlet.tools.actions.WriteAction.Rollback;
 import dev.jamiescarlet.tools.actions.WriteAction.Scale;
 import dev.jamiescarlet.tools.actions.WriteAction.SuspendCronJob;
 import dev.jamiescarlet.tools.actions.WriteAction.Uncordon;
+import dev.jamiescarlet.tools.argocd.ArgoCdClient;
 import dev.jamiescarlet.tools.kubernetes.ClusterInfo;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import dev.jamiescarlet.tools.kubernetes.Identity;
@@ -29,11 +31,20 @@ public final class Actions {
 
   private final ClusterRegistry registry;
   private final Clock clock;
+  private final ArgoCdClient argo;
 
   /** Actions on the registry's clusters; restart timestamps come from the clock. */
   public Actions(ClusterRegistry registry, Clock clock) {
+    this(registry, clock, null);
+  }
+
+  /**
+   * As above, with the Argo CD that Argo CD actions go to (null: they fail, naming the setting).
+   */
+  public Actions(ClusterRegistry registry, Clock clock, ArgoCdClient argo) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.argo = argo;
   }
 
   /**
@@ -44,8 +55,13 @@ public final class Actions {
    * @param who who it would run as; null or {@link Identity#BOT} for the bot itself
    * @throws KubernetesToolException NOT_FOUND when the target is missing, INVALID_REQUEST when the
    *     action makes no sense in the current state, FORBIDDEN when {@code who} may not read it
+   * @throws dev.jamiescarlet.tools.argocd.ArgoCdException for Argo CD actions that Argo CD refuses
    */
   public Preview preview(String cluster, Identity who, WriteAction action) {
+    if (action instanceof ArgoAction a) {
+      // Argo CD acts with its own token on a cluster Jamie may not have registered
+      return ArgoPlans.preview(argo, cluster, a);
+    }
     return run(
         cluster,
         who,
@@ -72,6 +88,11 @@ public final class Actions {
    *     RBAC denies the write
    */
   public Result execute(String cluster, Identity who, WriteAction action) {
+    if (action instanceof ArgoAction a) {
+      Result r = ArgoPlans.execute(argo, cluster, a);
+      LOG.info("Executed `{}` with the bot's Argo CD token", action.describe());
+      return r;
+    }
     return run(
         cluster,
         who,
@@ -120,6 +141,8 @@ public final class Actions {
       case Uncordon a -> NodePlans.schedule(ctx, a, a.node(), false);
       case SuspendCronJob a -> CronJobPlans.suspend(ctx, a, a.namespace(), a.name(), true);
       case ResumeCronJob a -> CronJobPlans.suspend(ctx, a, a.namespace(), a.name(), false);
+      case ArgoAction a ->
+          throw new IllegalStateException(a.describe() + " is not a Kubernetes plan");
     };
   }
 }

@@ -49,11 +49,16 @@ public record Preview(
    * The server-side dry run.
    *
    * @param passed whether the API server accepted the request
-   * @param message the server's reason when it did not; empty when it passed
+   * @param message the server's reason when it did not; empty or a summary when it passed
    */
   public record DryRun(boolean passed, String message) {
     static DryRun pass() {
       return new DryRun(true, "");
+    }
+
+    /** Passed, with what the server said about it (e.g. Argo CD's dry-run sync result). */
+    static DryRun pass(String message) {
+      return new DryRun(true, message);
     }
 
     static DryRun fail(String message) {

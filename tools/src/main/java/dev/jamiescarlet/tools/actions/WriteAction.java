@@ -13,7 +13,10 @@ import java.util.Objects;
  */
 public sealed interface WriteAction {
 
-  /** The verb: restart, scale, limits, rollback, delete, cordon, uncordon, suspend or resume. */
+  /**
+   * The policy verb: restart, scale, limits, rollback, delete, cordon, uncordon, suspend, resume or
+   * sync.
+   */
   String verb();
 
   /** The object acted on as {@code kind/name}, e.g. {@code deployment/checkout}. */
@@ -289,6 +292,93 @@ public sealed interface WriteAction {
     @Override
     public String target() {
       return "cronjob/" + name;
+    }
+  }
+
+  /**
+   * A change to an Argo CD application rather than to Kubernetes objects: it runs with the bot's
+   * Argo CD token, and its namespace is the application's destination namespace (the policy scope).
+   */
+  sealed interface ArgoAction extends WriteAction {
+    /** The Argo CD application's name. */
+    String app();
+
+    @Override
+    default String target() {
+      return "application/" + app();
+    }
+  }
+
+  /**
+   * Syncs an Argo CD application to the revision it tracks.
+   *
+   * @param prune also delete objects Git no longer has
+   * @param dryRun only report what would change
+   */
+  record ArgoSync(String app, String namespace, boolean prune, boolean dryRun)
+      implements ArgoAction {
+    /** Validates the fields. */
+    public ArgoSync {
+      app = required(app, "application name");
+    }
+
+    @Override
+    public String verb() {
+      return "sync";
+    }
+
+    @Override
+    public String describe() {
+      return "sync Argo CD application "
+          + app
+          + (prune ? " with prune" : "")
+          + (dryRun ? " (dry run)" : "");
+    }
+  }
+
+  /**
+   * Rolls an Argo CD application back to the deployment with a history id.
+   *
+   * @param historyId the id from the application's history
+   */
+  record ArgoRollback(String app, String namespace, long historyId) implements ArgoAction {
+    /** Validates the fields. */
+    public ArgoRollback {
+      app = required(app, "application name");
+      if (historyId < 0) {
+        throw invalid("history id " + historyId + " does not exist; ids start at 0.");
+      }
+    }
+
+    @Override
+    public String verb() {
+      return "rollback";
+    }
+
+    @Override
+    public String describe() {
+      return "roll back Argo CD application " + app + " to history id " + historyId;
+    }
+  }
+
+  /**
+   * Turns an Argo CD application's auto-sync on or off; the policy verb is {@code sync}, since it
+   * decides who may sync the application.
+   */
+  record ArgoAutoSync(String app, String namespace, boolean enabled) implements ArgoAction {
+    /** Validates the fields. */
+    public ArgoAutoSync {
+      app = required(app, "application name");
+    }
+
+    @Override
+    public String verb() {
+      return "sync";
+    }
+
+    @Override
+    public String describe() {
+      return "turn auto-sync " + (enabled ? "on" : "off") + " for Argo CD application " + app;
     }
   }
 

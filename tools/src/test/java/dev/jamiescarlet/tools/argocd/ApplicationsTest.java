@@ -18,7 +18,7 @@ class ApplicationsTest {
     // given the answer to POST /sync: the new operation, and the previous operation's state
     JsonNode answer =
         app(
-            "{'metadata':{'name':'catalog'},'operation':{'sync':{'revision':'abc'}},"
+            "{'metadata':{'name':'checkout'},'operation':{'sync':{'revision':'abc'}},"
                 + "'status':{'operationState':{'operation':{'sync':{'revision':'old'}},"
                 + "'phase':'Succeeded','message':'successfully synced (all tasks run)'}}}");
 

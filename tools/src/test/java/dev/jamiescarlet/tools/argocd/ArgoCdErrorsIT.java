@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.jamiescarlet.tools.argocd.ArgoCdException.Kind;
+import dev.jamiescarlet.tools.argocd.local.LocalArgoCd;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,11 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ArgoCdErrorsIT {
-  private FakeArgoCd argo;
+  private LocalArgoCd argo;
 
   @BeforeEach
   void start() {
-    argo = FakeArgoCd.start();
+    argo = LocalArgoCd.start();
   }
 
   @AfterEach
@@ -48,12 +49,12 @@ class ArgoCdErrorsIT {
     argo.deny("sync");
     try (ArgoCdClient client = new ArgoCdClient(argo.settings())) {
       // when / then
-      assertThatThrownBy(() -> client.sync("catalog", false, true, null))
+      assertThatThrownBy(() -> client.sync("checkout", false, true, null))
           .isInstanceOfSatisfying(
               ArgoCdException.class, e -> assertThat(e.kind()).isEqualTo(Kind.FORBIDDEN))
           .hasMessageStartingWith(
-              "the Argo CD token lacks permission `applications, sync` on `catalog`")
-          .hasMessageContaining("permission denied: applications, sync, shop/catalog")
+              "the Argo CD token lacks permission `applications, sync` on `checkout`")
+          .hasMessageContaining("permission denied: applications, sync, shop/checkout")
           .hasMessageContaining("check JAMIE_ARGOCD_TOKEN")
           .hasMessageContaining("p, role:jamie, applications, sync, */*, allow");
     }
@@ -98,15 +99,15 @@ class ArgoCdErrorsIT {
         server(
             500,
             "{\"error\":\"rpc error: code = Unknown desc = repository not accessible\",\"code\":2}");
-    try (ArgoCdClient client = new ArgoCdClient(ArgoCdSettings.of(url(server), FakeArgoCd.TOKEN));
-        ArgoCdClient broken = new ArgoCdClient(ArgoCdSettings.of(url(other), FakeArgoCd.TOKEN))) {
+    try (ArgoCdClient client = new ArgoCdClient(ArgoCdSettings.of(url(server), LocalArgoCd.TOKEN));
+        ArgoCdClient broken = new ArgoCdClient(ArgoCdSettings.of(url(other), LocalArgoCd.TOKEN))) {
       // when / then
-      assertThatThrownBy(() -> client.refresh("catalog", true))
+      assertThatThrownBy(() -> client.refresh("checkout", true))
           .isInstanceOfSatisfying(
               ArgoCdException.class, e -> assertThat(e.kind()).isEqualTo(Kind.AUTO_SYNC_ON))
           .hasMessageContaining("rollback cannot be initiated when auto-sync is enabled")
           .hasMessageContaining("turn auto-sync off first")
-          .hasMessageContaining("`argocd app set catalog --sync-policy none`");
+          .hasMessageContaining("`argocd app set checkout --sync-policy none`");
       assertThatThrownBy(() -> broken.applications(null))
           .isInstanceOfSatisfying(
               ArgoCdException.class, e -> assertThat(e.kind()).isEqualTo(Kind.OTHER))
@@ -139,7 +140,7 @@ class ArgoCdErrorsIT {
   void aPathWithoutTheApiIsNotFoundNamingTheUrl() {
     // given a base URL below which there is no Argo CD API
     try (ArgoCdClient client =
-        new ArgoCdClient(ArgoCdSettings.of(argo.url() + "ui/", FakeArgoCd.TOKEN))) {
+        new ArgoCdClient(ArgoCdSettings.of(argo.url() + "ui/", LocalArgoCd.TOKEN))) {
       // when / then
       assertThatThrownBy(() -> client.applications(null))
           .isInstanceOfSatisfying(
@@ -182,10 +183,10 @@ class ArgoCdErrorsIT {
             .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300));
     try (ArgoCdClient client = new ArgoCdClient(settings)) {
       // when / then
-      assertThatThrownBy(() -> client.application("catalog"))
+      assertThatThrownBy(() -> client.application("checkout"))
           .isInstanceOfSatisfying(
               ArgoCdException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNREACHABLE))
-          .hasMessageContaining("did not answer get `catalog` within 300 ms");
+          .hasMessageContaining("did not answer get `checkout` within 300 ms");
     } finally {
       server.stop(0);
     }

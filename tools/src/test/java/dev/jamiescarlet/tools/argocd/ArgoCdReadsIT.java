@@ -2,6 +2,7 @@ package dev.jamiescarlet.tools.argocd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamiescarlet.tools.argocd.local.LocalArgoCd;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -9,12 +10,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ArgoCdReadsIT {
-  private FakeArgoCd argo;
+  private LocalArgoCd argo;
   private ArgoCdClient client;
 
   @BeforeEach
   void start() {
-    argo = FakeArgoCd.start();
+    argo = LocalArgoCd.start();
     client = new ArgoCdClient(argo.settings());
   }
 
@@ -36,27 +37,27 @@ class ArgoCdReadsIT {
                 "catalog",
                 "shop",
                 "shop",
-                "https://kubernetes.default.svc",
+                "prod-eu",
                 "https://git.example/shop/deploy.git",
                 "apps/catalog/overlays/prod",
                 "main",
-                "OutOfSync",
-                "Degraded",
-                FakeArgoCdState.HEAD,
-                false),
+                "Synced",
+                "Healthy",
+                LocalArgoCd.HEAD,
+                true),
             new AppSummary(
                 "checkout",
                 "shop",
                 "shop",
-                "prod-eu",
+                "https://kubernetes.default.svc",
                 "https://git.example/shop/deploy.git",
                 "apps/checkout/overlays/prod",
                 "main",
-                "Synced",
-                "Healthy",
-                FakeArgoCdState.HEAD,
-                true));
-    assertThat(argo.requests().get(0).authorization()).isEqualTo("Bearer " + FakeArgoCd.TOKEN);
+                "OutOfSync",
+                "Degraded",
+                LocalArgoCd.HEAD,
+                false));
+    assertThat(argo.requests().get(0).authorization()).isEqualTo("Bearer " + LocalArgoCd.TOKEN);
   }
 
   @Test
@@ -69,46 +70,46 @@ class ArgoCdReadsIT {
     assertThat(shop).hasSize(2);
     assertThat(other).isEmpty();
     assertThat(argo.requests("GET", "/api/v1/applications"))
-        .extracting(FakeArgoCd.RecordedRequest::query)
+        .extracting(LocalArgoCd.RecordedRequest::query)
         .containsExactly("projects=shop", "projects=payments");
   }
 
   @Test
   void applicationHasHealthMessageConditionsOperationAndHistoryNewestFirst() {
     // when
-    AppDetail catalog = client.application("catalog");
+    AppDetail checkout = client.application("checkout");
 
     // then
-    assertThat(catalog.summary().name()).isEqualTo("catalog");
-    assertThat(catalog.healthMessage())
-        .isEqualTo("Deployment \"catalog\" exceeded its progress deadline");
-    assertThat(catalog.conditions())
+    assertThat(checkout.summary().name()).isEqualTo("checkout");
+    assertThat(checkout.healthMessage())
+        .isEqualTo("Deployment \"checkout\" exceeded its progress deadline");
+    assertThat(checkout.conditions())
         .containsExactly(
             new AppDetail.Condition(
                 "OrphanedResourceWarning", "Application has 1 orphaned resources"));
-    assertThat(catalog.operation())
+    assertThat(checkout.operation())
         .isEqualTo(
             new AppDetail.Operation(
                 "Succeeded",
                 "successfully synced (all tasks run)",
                 "2026-11-21T20:40:51Z",
                 "2026-11-21T20:41:07Z"));
-    assertThat(catalog.history()).extracting(HistoryEntry::id).containsExactly(3L, 2L, 1L);
-    assertThat(catalog.history().get(0))
+    assertThat(checkout.history()).extracting(HistoryEntry::id).containsExactly(3L, 2L, 1L);
+    assertThat(checkout.history().get(0))
         .isEqualTo(
             new HistoryEntry(
                 3,
                 "3e5a7c9b1d2f4a6c8e0b2d4f6a8c1e3b5d7f9a20",
                 Instant.parse("2026-11-21T20:41:07Z"),
                 new AppSource(
-                    "https://git.example/shop/deploy.git", "apps/catalog/overlays/prod", "main")));
-    assertThat(catalog.reconciledAt()).isEqualTo("2026-11-21T21:58:02Z");
+                    "https://git.example/shop/deploy.git", "apps/checkout/overlays/prod", "main")));
+    assertThat(checkout.reconciledAt()).isEqualTo("2026-11-21T21:58:02Z");
   }
 
   @Test
   void historyIsTheApplicationsStatusHistoryNewestFirst() {
     // when
-    List<HistoryEntry> history = client.history("checkout");
+    List<HistoryEntry> history = client.history("catalog");
 
     // then
     assertThat(history).extracting(HistoryEntry::id).containsExactly(8L, 7L);
@@ -118,7 +119,7 @@ class ArgoCdReadsIT {
   @Test
   void resourceTreeHasChildrenWithHealthAndManagedObjectsWithSyncStatus() {
     // when
-    List<ResourceNode> nodes = client.resourceTree("catalog");
+    List<ResourceNode> nodes = client.resourceTree("checkout");
 
     // then
     assertThat(nodes)
@@ -127,17 +128,17 @@ class ArgoCdReadsIT {
                 "apps",
                 "Deployment",
                 "shop",
-                "catalog",
+                "checkout",
                 "Degraded",
-                "Deployment \"catalog\" exceeded its progress deadline",
+                "Deployment \"checkout\" exceeded its progress deadline",
                 "OutOfSync"),
-            new ResourceNode("", "Service", "shop", "catalog", "Healthy", "", "Synced"));
+            new ResourceNode("", "Service", "shop", "checkout", "Healthy", "", "Synced"));
     assertThat(nodes)
         .filteredOn(n -> n.kind().equals("Pod") && n.health().equals("Degraded"))
         .singleElement()
         .satisfies(
             pod -> {
-              assertThat(pod.name()).isEqualTo("catalog-7d9f8b6c5-q7m4t");
+              assertThat(pod.name()).isEqualTo("checkout-7d9f8b6c5-q7m4t");
               assertThat(pod.healthMessage()).contains("back-off 5m0s restarting failed container");
               assertThat(pod.status()).isEmpty();
             });
@@ -147,7 +148,7 @@ class ArgoCdReadsIT {
   @Test
   void managedResourcesDiffLiveAgainstTargetWithoutServerFields() {
     // when
-    List<ResourceDiff> diffs = client.managedResources("catalog");
+    List<ResourceDiff> diffs = client.managedResources("checkout");
 
     // then
     assertThat(diffs)
@@ -156,9 +157,9 @@ class ArgoCdReadsIT {
     ResourceDiff deployment = diffs.get(2);
     assertThat(deployment.modified()).isTrue();
     assertThat(deployment.diff())
-        .startsWith("--- live/Deployment/shop/catalog\n+++ target/Deployment/shop/catalog\n@@ ")
-        .contains("\n-        - image: registry.example/shop/catalog:2.4.0\n")
-        .contains("\n+        - image: registry.example/shop/catalog:2.4.1\n");
+        .startsWith("--- live/Deployment/shop/checkout\n+++ target/Deployment/shop/checkout\n@@ ")
+        .contains("\n-        - image: registry.example/shop/checkout:2.4.0\n")
+        .contains("\n+        - image: registry.example/shop/checkout:2.4.1\n");
     assertThat(deployment.live())
         .contains("replicas: 3")
         .doesNotContain("managedFields", "resourceVersion", "readyReplicas", "last-applied");
@@ -173,16 +174,16 @@ class ArgoCdReadsIT {
   @Test
   void refreshSendsNormalOrHardAndReturnsTheReconciledApp() {
     // when
-    AppSummary normal = client.refresh("catalog", false);
-    AppSummary hard = client.refresh("catalog", true);
+    AppSummary normal = client.refresh("checkout", false);
+    AppSummary hard = client.refresh("checkout", true);
 
     // then
-    assertThat(normal.name()).isEqualTo("catalog");
+    assertThat(normal.name()).isEqualTo("checkout");
     assertThat(hard.syncStatus()).isEqualTo("OutOfSync");
-    assertThat(argo.requests("GET", "/api/v1/applications/catalog"))
-        .extracting(FakeArgoCd.RecordedRequest::query)
+    assertThat(argo.requests("GET", "/api/v1/applications/checkout"))
+        .extracting(LocalArgoCd.RecordedRequest::query)
         .containsExactly("refresh=normal", "refresh=hard");
-    assertThat(argo.application("catalog").path("status").path("reconciledAt").asText())
+    assertThat(argo.application("checkout").path("status").path("reconciledAt").asText())
         .isNotEqualTo("2026-11-21T21:58:02Z");
   }
 }

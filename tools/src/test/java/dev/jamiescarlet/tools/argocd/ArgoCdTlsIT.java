@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jamiescarlet.tools.argocd.ArgoCdException.Kind;
+import dev.jamiescarlet.tools.argocd.local.LocalArgoCd;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ArgoCdTlsIT {
-  private static FakeArgoCd argo;
+  private static LocalArgoCd argo;
 
   @BeforeAll
   static void start() {
-    argo = FakeArgoCd.startTls();
+    argo = LocalArgoCd.startTls(SelfSignedTls.serverContext());
   }
 
   @AfterAll
@@ -42,10 +43,10 @@ class ArgoCdTlsIT {
     // given a certificate for argocd.example, reached as 127.0.0.1
     try (ArgoCdClient client = new ArgoCdClient(argo.settings().withInsecureTls(true))) {
       // when
-      AppDetail checkout = client.application("checkout");
+      AppDetail catalog = client.application("catalog");
 
       // then
-      assertThat(checkout.summary().healthStatus()).isEqualTo("Healthy");
+      assertThat(catalog.summary().healthStatus()).isEqualTo("Healthy");
     }
   }
 }

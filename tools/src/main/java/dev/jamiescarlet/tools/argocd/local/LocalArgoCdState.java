@@ -1,4 +1,4 @@
-package dev.jamiescarlet.tools.argocd;
+package dev.jamiescarlet.tools.argocd.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,10 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The applications a {@link FakeArgoCd} serves, loaded from fixtures, and what sync and rollback do
- * to them.
+ * The applications a {@link LocalArgoCd} serves, loaded from fixtures, and what sync and rollback
+ * do to them.
  */
-final class FakeArgoCdState {
+final class LocalArgoCdState {
   /** The commit {@code main} points at in the fake Git repository. */
   static final String HEAD = "c4e81f07a2d95b3e6f10c7d2a98b4e5f3a1d0c96";
 
@@ -26,7 +26,7 @@ final class FakeArgoCdState {
   private final Map<String, ObjectNode> trees = new LinkedHashMap<>();
   private final Map<String, ObjectNode> managed = new LinkedHashMap<>();
 
-  FakeArgoCdState(ObjectMapper json, Clock clock) {
+  LocalArgoCdState(ObjectMapper json, Clock clock) {
     this.json = json;
     this.clock = clock;
     for (String name : new String[] {"catalog", "checkout"}) {
@@ -207,9 +207,9 @@ final class FakeArgoCdState {
   }
 
   private ObjectNode fixture(String file) {
-    try (InputStream in = FakeArgoCdState.class.getResourceAsStream("/argocd/" + file)) {
+    try (InputStream in = LocalArgoCdState.class.getResourceAsStream(file)) {
       if (in == null) {
-        throw new IllegalStateException("missing test fixture argocd/" + file);
+        throw new IllegalStateException("missing fixture " + file + " beside LocalArgoCdState");
       }
       return (ObjectNode) json.readTree(in);
     } catch (IOException e) {

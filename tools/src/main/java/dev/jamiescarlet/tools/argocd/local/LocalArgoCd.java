@@ -1,4 +1,4 @@
-package dev.jamiescarlet.tools.argocd;
+package dev.jamiescarlet.tools.argocd.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.jamiescarlet.tools.argocd.ArgoCdSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -21,20 +22,25 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLContext;
 
 /**
- * A local Argo CD API server for tests: the documented {@code /api/v1/applications} shapes for two
- * applications ({@code checkout}: Synced, Healthy, auto-sync on; {@code catalog}: OutOfSync,
- * Degraded, manual sync, history ids 1–3), a bearer token check, and a record of every request.
+ * A local Argo CD API server for tests and the demo (never for production): the documented {@code
+ * /api/v1/applications} shapes for two applications ({@code catalog}: Synced, Healthy, auto-sync
+ * on; {@code checkout}: OutOfSync, Degraded, manual sync, history ids 1–3) whose state changes when
+ * they are synced, rolled back or patched, a bearer token check, and a record of every request.
  */
-public final class FakeArgoCd implements AutoCloseable {
+public final class LocalArgoCd implements AutoCloseable {
   /** The only token the fake accepts. */
   public static final String TOKEN = "fake-argocd-token";
+
+  /** The commit {@code main} points at in the fake Git repository; a sync deploys it. */
+  public static final String HEAD = LocalArgoCdState.HEAD;
 
   private static final String PREFIX = "/api/v1/applications";
 
   private final ObjectMapper json = new ObjectMapper();
-  private final FakeArgoCdState state = new FakeArgoCdState(json, Clock.systemUTC());
+  private final LocalArgoCdState state = new LocalArgoCdState(json, Clock.systemUTC());
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   private final Set<String> denied = ConcurrentHashMap.newKeySet();
   private final HttpServer server;
@@ -51,32 +57,29 @@ public final class FakeArgoCd implements AutoCloseable {
   public record RecordedRequest(
       String method, String path, String query, JsonNode body, String authorization) {}
 
-  private FakeArgoCd(HttpServer server) {
+  private LocalArgoCd(HttpServer server) {
     this.server = server;
     server.createContext("/", this::handle);
     server.start();
   }
 
   /** Starts the fake on a free loopback port. */
-  public static FakeArgoCd start() {
+  public static LocalArgoCd start() {
     try {
-      return new FakeArgoCd(
+      return new LocalArgoCd(
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the fake Argo CD on a loopback port", e);
     }
   }
 
-  /**
-   * Starts the fake over HTTPS with a throwaway self-signed certificate for {@code argocd.example},
-   * which a client trusts only with insecure TLS on.
-   */
-  public static FakeArgoCd startTls() {
+  /** Starts the fake over HTTPS on a free loopback port, with the given server certificate. */
+  public static LocalArgoCd startTls(SSLContext tls) {
     try {
       HttpsServer https =
           HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      https.setHttpsConfigurator(new HttpsConfigurator(SelfSignedTls.serverContext()));
-      return new FakeArgoCd(https);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls));
+      return new LocalArgoCd(https);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the fake Argo CD on a loopback port", e);
     }
