@@ -23,8 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +65,7 @@ public final class AlertControls {
   private final AlertmanagerClient alertmanager;
   private final ClusterRegistry clusters;
   private final Clock clock;
+  private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
   /**
    * Controls over {@code groups}; {@code refresh} queues a group's message for an update, {@code
@@ -111,6 +114,28 @@ public final class AlertControls {
 
   /** Silences the group for {@code duration}; returns what to tell the clicker, or null. */
   public Message silence(Click c, Duration duration, String comment) {
+    return oneAtATime(c, () -> silenceNow(c, duration, comment));
+  }
+
+  /** Expires the group's silence; returns what to tell the clicker, or null. */
+  public Message unsilence(Click c) {
+    return oneAtATime(c, () -> unsilenceNow(c));
+  }
+
+  // two clicks in a row (two trigger_ids) must not create two silences
+  private Message oneAtATime(Click c, Supplier<Message> change) {
+    if (!busy.add(c.groupId())) {
+      return Message.of(
+          "Someone is changing this alert's silence right now; look again in a moment.");
+    }
+    try {
+      return change.get();
+    } finally {
+      busy.remove(c.groupId());
+    }
+  }
+
+  private Message silenceNow(Click c, Duration duration, String comment) {
     AlertGroup g = groups.find(c.groupId());
     Message refused = silenceable(g, c);
     if (refused != null) {
@@ -159,8 +184,7 @@ public final class AlertControls {
     return null;
   }
 
-  /** Expires the group's silence; returns what to tell the clicker, or null. */
-  public Message unsilence(Click c) {
+  private Message unsilenceNow(Click c) {
     AlertGroup g = groups.find(c.groupId());
     if (g == null || g.silence() == null) {
       return Message.of("Nothing to unsilence: this alert has no silence from Slack.");

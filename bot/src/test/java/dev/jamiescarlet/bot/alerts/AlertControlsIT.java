@@ -244,6 +244,21 @@ class AlertControlsIT {
   }
 
   @Test
+  void aSecondSilenceOnASilencedGroupSaysWhoSilencedItAndCallsNoAlertmanager() throws IOException {
+    AlertGroup g =
+        stored(AlertSource.ALERTMANAGER, Map.of("namespace", "shop", "cluster", "prod-eu"));
+    groups.silenced(g.id(), new AlertSilence("s1", NOW.plusSeconds(3600), "U0CAT"));
+
+    Message note =
+        controls(Policy.parse(POLICY, "test"), unreachable())
+            .silence(click(g, "U0ON"), Duration.ofHours(4), null);
+
+    assertThat(text(note)).contains("Already silenced by <@U0CAT> until 11:00 UTC");
+    assertThat(groups.find(g.id()).silence().id()).isEqualTo("s1");
+    assertThat(phases()).doesNotContain("failed", "requested");
+  }
+
+  @Test
   void unsilenceWithoutASilenceSaysSo() throws IOException {
     AlertGroup g = stored(AlertSource.ALERTMANAGER, Map.of("namespace", "shop"));
 
