@@ -95,7 +95,8 @@ public final class AlertControls {
    * when it is not one, or longer than {@link #MAX_SILENCE}.
    */
   public static Duration parseDuration(String text) {
-    java.util.regex.Matcher m = DURATION.matcher(text == null ? "" : text.strip().toLowerCase());
+    java.util.regex.Matcher m =
+        DURATION.matcher(text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT));
     if (!m.matches()) {
       throw new IllegalArgumentException("Type a duration such as 30m, 2h or 1d");
     }

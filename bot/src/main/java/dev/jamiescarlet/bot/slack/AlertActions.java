@@ -60,7 +60,7 @@ final class AlertActions {
           BlockActionPayload p = req.getPayload();
           java.util.regex.Matcher m = FIXED.matcher(p.getActions().get(0).getActionId());
           Duration d = m.matches() ? AlertControls.parseDuration(m.group(1)) : Duration.ofHours(1);
-          click(p, c -> c.silence(click(p), d, null));
+          click(p, (controls, c) -> controls.silence(c, d, null));
           return ctx.ack();
         });
     app.blockAction(
@@ -98,20 +98,20 @@ final class AlertActions {
     app.blockAction(
         AlertButtons.UNSILENCE,
         (req, ctx) -> {
-          click(req.getPayload(), c -> c.unsilence(click(req.getPayload())));
+          click(req.getPayload(), AlertControls::unsilence);
           return ctx.ack();
         });
     app.blockAction(
         AlertButtons.ACKNOWLEDGE,
         (req, ctx) -> {
-          click(req.getPayload(), c -> c.acknowledge(click(req.getPayload())));
+          click(req.getPayload(), AlertControls::acknowledge);
           return ctx.ack();
         });
   }
 
-  /** What a click does, given the controls; returns what to tell the clicker, or null. */
+  /** What a click does; returns what to tell the clicker, or null. */
   private interface Action {
-    Message run(AlertControls controls);
+    Message run(AlertControls controls, AlertControls.Click click);
   }
 
   private void click(BlockActionPayload p, Action action) {
@@ -121,7 +121,7 @@ final class AlertActions {
     }
     log.info("alert button clicked: {}", p.getActions().get(0).getActionId());
     String thread = thread(p);
-    work.submit(() -> tell(c, thread, action.run(controls)));
+    work.submit(() -> tell(c, thread, action.run(controls, c)));
   }
 
   private void tell(AlertControls.Click c, String thread, Message note) {
