@@ -117,8 +117,8 @@ class AlertButtonsMonitoringIT {
   @Test
   @Order(2)
   void silenceOneHourCreatesTheSilenceInAlertmanagerAndUnsilenceExpiresIt() {
-    // when Cat (admin) clicks Silence 1h
-    slack.click(CHANNEL, "U0CAT", AlertButtons.SILENCE + "1h", null);
+    // when Ada (operator in shop, the alert's namespace) clicks Silence 1h
+    slack.click(CHANNEL, "U0ADA", AlertButtons.SILENCE + "1h", null);
 
     // then Alertmanager holds an active silence on the group's common labels, ending an hour on
     Silence s =
@@ -135,22 +135,22 @@ class AlertButtonsMonitoringIT {
             Matcher.equal("pod", LocalMonitoring.POD));
     assertThat(Duration.between(s.startsAt(), s.endsAt()))
         .isBetween(Duration.ofMinutes(59), Duration.ofMinutes(60));
-    assertThat(s.createdBy()).isEqualTo("cat");
-    assertThat(s.comment()).isEqualTo("Silenced from Slack by cat (U0CAT)");
+    assertThat(s.createdBy()).isEqualTo("ada");
+    assertThat(s.comment()).isEqualTo("Silenced from Slack by ada (U0ADA)");
 
     // and the same message says so, with Unsilence instead of the Silence buttons
     JsonNode silenced =
         slack.awaitMessage(
             CHANNEL,
             null,
-            m -> m.path("ts").asText().equals(ts) && m.toString().contains("Silenced by <@U0CAT>"),
+            m -> m.path("ts").asText().equals(ts) && m.toString().contains("Silenced by <@U0ADA>"),
             WAIT);
     assertThat(silenced.toString())
         .contains(AlertButtons.UNSILENCE)
         .doesNotContain(AlertButtons.SILENCE + "1h");
 
-    // when Cat clicks Unsilence
-    slack.click(CHANNEL, "U0CAT", AlertButtons.UNSILENCE, null);
+    // when Ada clicks Unsilence
+    slack.click(CHANNEL, "U0ADA", AlertButtons.UNSILENCE, null);
 
     // then the silence is expired in Alertmanager and the message offers Silence again
     Eventually.await(
