@@ -11,6 +11,7 @@ import dev.jamiescarlet.agents.prompts.PromptLibrary;
 import dev.jamiescarlet.bot.agents.AgentDesk;
 import dev.jamiescarlet.bot.agents.AgentIntegrations;
 import dev.jamiescarlet.bot.agents.AgentServices;
+import dev.jamiescarlet.bot.alerts.AlertControls;
 import dev.jamiescarlet.bot.alerts.AlertIntake;
 import dev.jamiescarlet.bot.approvals.AgentProposals;
 import dev.jamiescarlet.bot.approvals.ApprovalFlow;
@@ -208,7 +209,7 @@ public final class Bot implements AutoCloseable {
     KubernetesReads reads = new Fabric8KubernetesReads(clusters, clock);
     BlockKitRenderer renderer = new BlockKitRenderer();
     SlackReplier replier = new SlackReplier(slack, config.botToken(), renderer);
-    alerts = startAlerts(config, store, replier, clock);
+    alerts = startAlerts(config, store, replier, clock, clusters);
     if (config.alerts().events().enabled()) {
       alerts.watchEvents(config.alerts().events(), clusters);
     }
@@ -284,6 +285,16 @@ public final class Bot implements AutoCloseable {
                 clusters, reads, renderer, flow, audit, new Fabric8Diagnoser(clusters, clock)),
             flow,
             replier)
+        .alerts(
+            new AlertControls(
+                alerts.groups(),
+                alerts::refresh,
+                policyEngine,
+                groups,
+                audit,
+                monitoring.alertmanager(),
+                clusters,
+                clock))
         .register(
             app,
             config.slashCommand(),
@@ -324,9 +335,19 @@ public final class Bot implements AutoCloseable {
 
   /** Alert intake; a bad JAMIE_ALERT_ROUTES file stops the start with its fix. */
   private static AlertIntake startAlerts(
-      JamieConfig config, Mongo store, SlackReplier replier, Clock clock) {
+      JamieConfig config,
+      Mongo store,
+      SlackReplier replier,
+      Clock clock,
+      ClusterRegistry clusters) {
     try {
-      AlertIntake intake = AlertIntake.start(config.alerts(), store.database(), replier, clock);
+      AlertIntake intake =
+          AlertIntake.start(
+              config.alerts(),
+              store.database(),
+              replier,
+              clock,
+              name -> clusters.clusters().stream().anyMatch(c -> c.name().equals(name)));
       if (config.alerts().hookToken() == null
           && config.alerts().alertmanagerToken() == null
           && config.alerts().grafanaToken() == null

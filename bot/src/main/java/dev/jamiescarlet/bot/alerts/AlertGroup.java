@@ -21,6 +21,7 @@ import java.util.List;
  * @param acknowledgedBy the Slack user who acknowledged it, or null
  * @param alerts its alerts by fingerprint, in arrival order
  * @param detailsPosted fingerprints whose details are already in the message's thread
+ * @param silence the silence created from the message's buttons, or null
  */
 public record AlertGroup(
     String id,
@@ -36,12 +37,47 @@ public record AlertGroup(
     Instant lastSeen,
     String acknowledgedBy,
     List<GroupAlert> alerts,
-    List<String> detailsPosted) {
+    List<String> detailsPosted,
+    AlertSilence silence) {
 
   /** Copies. */
   public AlertGroup {
     alerts = List.copyOf(alerts);
     detailsPosted = List.copyOf(detailsPosted);
+  }
+
+  /** A group without a silence. */
+  public AlertGroup(
+      String id,
+      AlertSource source,
+      String groupKey,
+      String title,
+      String externalUrl,
+      String channel,
+      String ts,
+      long version,
+      long renderedVersion,
+      Instant createdAt,
+      Instant lastSeen,
+      String acknowledgedBy,
+      List<GroupAlert> alerts,
+      List<String> detailsPosted) {
+    this(
+        id,
+        source,
+        groupKey,
+        title,
+        externalUrl,
+        channel,
+        ts,
+        version,
+        renderedVersion,
+        createdAt,
+        lastSeen,
+        acknowledgedBy,
+        alerts,
+        detailsPosted,
+        null);
   }
 
   /** How many alerts are firing. */

@@ -113,6 +113,32 @@ public final class AlertGroups {
         Updates.combine(Updates.set("acknowledgedBy", userId), Updates.inc("version", 1L)));
   }
 
+  /** {@code silence} now mutes the group; the message shows it on its next update. */
+  public void silenced(String id, AlertSilence silence) {
+    groups.updateOne(
+        Filters.eq("_id", id),
+        Updates.combine(
+            Updates.set(
+                "silence",
+                new Document("id", silence.id())
+                    .append("until", Date.from(silence.until()))
+                    .append("by", silence.by())),
+            Updates.inc("version", 1L)));
+  }
+
+  /**
+   * The silence {@code silenceId} no longer mutes the group; false when the group shows another
+   * silence or none (a second click, or a newer silence).
+   */
+  public boolean unsilenced(String id, String silenceId) {
+    return groups
+            .updateOne(
+                Filters.and(Filters.eq("_id", id), Filters.eq("silence.id", silenceId)),
+                Updates.combine(Updates.unset("silence"), Updates.inc("version", 1L)))
+            .getModifiedCount()
+        > 0;
+  }
+
   private static List<Document> alerts(List<GroupAlert> alerts) {
     List<Document> out = new ArrayList<>();
     for (GroupAlert g : alerts) {
@@ -162,7 +188,14 @@ public final class AlertGroups {
         instant(d.getDate("lastSeen")),
         d.getString("acknowledgedBy"),
         alerts,
-        d.getList("detailsPosted", String.class, List.of()));
+        d.getList("detailsPosted", String.class, List.of()),
+        silence(d.get("silence", Document.class)));
+  }
+
+  private static AlertSilence silence(Document d) {
+    return d == null
+        ? null
+        : new AlertSilence(d.getString("id"), instant(d.getDate("until")), d.getString("by"));
   }
 
   private static Map<String, String> strings(Document d) {

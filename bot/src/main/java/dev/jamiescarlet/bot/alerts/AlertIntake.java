@@ -9,6 +9,7 @@ import io.javalin.http.Handler;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Alert intake wired together: hooks → events → processor → groups → outbox → Slack. */
 public final class AlertIntake implements AutoCloseable {
@@ -24,8 +25,28 @@ public final class AlertIntake implements AutoCloseable {
   /** Builds and starts processing; a bad routes file throws naming the file, field and fix. */
   public static AlertIntake start(
       AlertsConfig config, MongoDatabase db, Replier replier, Clock clock) {
+    return start(config, db, replier, clock, cluster -> false);
+  }
+
+  /**
+   * As above; {@code knownCluster} says whether an alert's {@code cluster} label names a registered
+   * cluster, so the message's Show logs button can pass {@code --cluster}.
+   */
+  public static AlertIntake start(
+      AlertsConfig config,
+      MongoDatabase db,
+      Replier replier,
+      Clock clock,
+      Predicate<String> knownCluster) {
     AlertRoutes routes = AlertRoutes.load(config.routesFile(), config.channel());
-    return new AlertIntake(config, db, replier, clock, routes, OutboxScheduler.threaded(clock));
+    return new AlertIntake(
+        config,
+        db,
+        replier,
+        clock,
+        routes,
+        OutboxScheduler.threaded(clock),
+        new AlertMessages(clock, new AlertButtons(clock, knownCluster)));
   }
 
   AlertIntake(
@@ -35,11 +56,21 @@ public final class AlertIntake implements AutoCloseable {
       Clock clock,
       AlertRoutes routes,
       OutboxScheduler scheduler) {
+    this(config, db, replier, clock, routes, scheduler, new AlertMessages(clock));
+  }
+
+  AlertIntake(
+      AlertsConfig config,
+      MongoDatabase db,
+      Replier replier,
+      Clock clock,
+      AlertRoutes routes,
+      OutboxScheduler scheduler,
+      AlertMessages messages) {
     this.clock = clock;
     this.events = new AlertEvents(db, clock);
     this.groups = new AlertGroups(db);
-    this.outbox =
-        new SlackOutbox(scheduler, new AlertPoster(groups, new AlertMessages(clock), replier));
+    this.outbox = new SlackOutbox(scheduler, new AlertPoster(groups, messages, replier));
     this.processor = new AlertProcessor(events, groups, routes, outbox, clock).start();
     this.retention = new AlertRetention(db, clock).start();
     this.hooks = new AlertHooks(new HookAuth(config), events, processor::accept);
@@ -67,6 +98,14 @@ public final class AlertIntake implements AutoCloseable {
   /** The alert groups. */
   public AlertGroups groups() {
     return groups;
+  }
+
+  /** Queues the group's message for an update, e.g. after a button changed the group. */
+  public void refresh(String groupId) {
+    AlertGroup g = groups.find(groupId);
+    if (g != null && g.channel() != null) {
+      outbox.submit(g.channel(), g.id());
+    }
   }
 
   /** The stored events. */

@@ -24,10 +24,17 @@ public final class AlertMessages {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private final Clock clock;
+  private final AlertButtons buttons;
 
-  /** Ages are computed against {@code clock}. */
+  /** Ages are computed against {@code clock}; no {@code cluster} label names a known cluster. */
   public AlertMessages(Clock clock) {
+    this(clock, new AlertButtons(clock, cluster -> false));
+  }
+
+  /** Ages are computed against {@code clock}; {@code buttons} adds the message's buttons. */
+  public AlertMessages(Clock clock, AlertButtons buttons) {
     this.clock = clock;
+    this.buttons = buttons;
   }
 
   /** The group's message: status, counts, severity, where, since when, the link, who acked. */
@@ -84,6 +91,7 @@ public final class AlertMessages {
       b.section("<" + escape(link) + "|Open in " + g.source().displayName() + ">");
     }
     ArgoCdAlertButtons.add(g, b);
+    buttons.addTo(g, b);
     b.context(
         g.acknowledgedBy() == null
             ? "Not acknowledged · details of each alert in the thread"

@@ -65,7 +65,8 @@ public final class GroupMerge {
             now,
             existing.acknowledgedBy(),
             alerts,
-            existing.detailsPosted());
+            existing.detailsPosted(),
+            existing.silence());
     return new Merged(merged, changed);
   }
 

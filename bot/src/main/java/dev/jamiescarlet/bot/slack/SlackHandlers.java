@@ -9,6 +9,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
+import dev.jamiescarlet.bot.alerts.AlertControls;
 import dev.jamiescarlet.bot.approvals.ApprovalFlow;
 import dev.jamiescarlet.bot.commands.Buttons;
 import dev.jamiescarlet.bot.message.Message;
@@ -36,6 +37,7 @@ public final class SlackHandlers {
   private final AppHome home;
   private final ApprovalFlow approvals;
   private final Replier replier;
+  private AlertControls alertControls;
 
   /** Handlers over a conversation. */
   public SlackHandlers(
@@ -53,6 +55,12 @@ public final class SlackHandlers {
     this.home = home;
     this.approvals = approvals;
     this.replier = replier;
+  }
+
+  /** Adds the buttons of alert messages (Silence, Unsilence, Acknowledge); call before register. */
+  public SlackHandlers alerts(AlertControls controls) {
+    this.alertControls = controls;
+    return this;
   }
 
   /** Registers every handler on a Bolt app. */
@@ -78,6 +86,9 @@ public final class SlackHandlers {
           });
     }
     new AgentActions(conversation, work, home, replier, this::first).register(app);
+    if (alertControls != null) {
+      new AlertActions(alertControls, work, replier, this::first).register(app);
+    }
 
     app.event(
         AppMentionEvent.class,

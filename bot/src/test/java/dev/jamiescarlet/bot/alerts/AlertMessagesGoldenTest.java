@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** Pins the Block Kit of alert group messages: firing, resolved, and an Argo CD sync failure. */
+/**
+ * Pins the Block Kit of alert group messages: firing with its buttons, acknowledged, silenced,
+ * resolved, and an Argo CD sync failure.
+ */
 class AlertMessagesGoldenTest {
   private static final Instant NOW = Instant.parse("2026-11-21T10:15:00Z");
   private static final Instant SEEN = Instant.parse("2026-11-21T09:50:05Z");
@@ -39,7 +42,16 @@ class AlertMessagesGoldenTest {
     Message m = messages.group(g);
 
     assertThat(m.text()).isEqualTo("Firing: KubePodCrashLooping (2 firing, 0 resolved)");
-    Golden.assertMatches("alert-firing", render(m));
+    String json = render(m);
+    assertThat(json)
+        .contains(
+            AlertButtons.SILENCE + "1h",
+            AlertButtons.SILENCE + "4h",
+            AlertButtons.SILENCE_CUSTOM,
+            AlertButtons.ACKNOWLEDGE,
+            "logs checkout-7d9c8b6f5-x2k4p -n shop",
+            "runbook KubePodCrashLooping Pod is crash looping.");
+    Golden.assertMatches("alert-firing", json);
   }
 
   @Test
@@ -73,7 +85,55 @@ class AlertMessagesGoldenTest {
     Message m = messages.group(acked);
 
     assertThat(m.text()).isEqualTo("Resolved: KubePodCrashLooping (0 firing, 2 resolved)");
-    Golden.assertMatches("alert-resolved", render(m));
+    String json = render(m);
+    // a resolved group offers no write buttons, only the read-only ones
+    assertThat(json)
+        .doesNotContain(AlertButtons.SILENCE, AlertButtons.ACKNOWLEDGE, AlertButtons.UNSILENCE)
+        .contains("Investigate with Scarlet", "Show logs", "Runbook");
+    Golden.assertMatches("alert-resolved", json);
+  }
+
+  private static AlertGroup with(AlertGroup g, String acknowledgedBy, AlertSilence silence) {
+    return new AlertGroup(
+        g.id(),
+        g.source(),
+        g.groupKey(),
+        g.title(),
+        g.externalUrl(),
+        g.channel(),
+        "1700000000.000001",
+        g.version(),
+        1,
+        g.createdAt(),
+        g.lastSeen(),
+        acknowledgedBy,
+        g.alerts(),
+        g.detailsPosted(),
+        silence);
+  }
+
+  @Test
+  void aFiringGroupOnceAcknowledgedSaysWhoAndHidesAcknowledge() {
+    AlertGroup g = with(group(AlertSource.ALERTMANAGER, "alertmanager-firing.json"), "U0ADA", null);
+
+    String json = render(messages.group(g));
+
+    assertThat(json).contains("Acknowledged by <@U0ADA>", AlertButtons.SILENCE + "1h");
+    assertThat(json).doesNotContain(AlertButtons.ACKNOWLEDGE);
+    Golden.assertMatches("alert-acknowledged", json);
+  }
+
+  @Test
+  void aSilencedGroupSaysByWhomUntilWhenAndOffersUnsilence() {
+    AlertSilence silence =
+        new AlertSilence("8f6c0d2e-1b7a-4c1e-9a51-3d2f7e6b9c10", NOW.plusSeconds(3600), "U0CAT");
+    AlertGroup g = with(group(AlertSource.ALERTMANAGER, "alertmanager-firing.json"), null, silence);
+
+    String json = render(messages.group(g));
+
+    assertThat(json).contains("Silenced by <@U0CAT> until 11:15 UTC", AlertButtons.UNSILENCE);
+    assertThat(json).doesNotContain(AlertButtons.SILENCE + "1h", AlertButtons.SILENCE_CUSTOM);
+    Golden.assertMatches("alert-silenced", json);
   }
 
   @Test

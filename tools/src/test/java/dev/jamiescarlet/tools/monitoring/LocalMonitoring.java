@@ -55,6 +55,11 @@ public final class LocalMonitoring implements AutoCloseable {
    * returns once both are ready.
    */
   public static LocalMonitoring start(URI webhookUrl) {
+    return start(webhookUrl, null);
+  }
+
+  /** As {@link #start(URI)}, with a bearer token on every webhook call (null: none). */
+  public static LocalMonitoring start(URI webhookUrl, String bearerToken) {
     Path prometheus = binary("prometheus");
     Path alertmanager = binary("prometheus-alertmanager", "alertmanager");
     LocalMonitoring monitoring;
@@ -64,7 +69,7 @@ public final class LocalMonitoring implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     try {
-      monitoring.startAlertmanager(alertmanager, webhookUrl);
+      monitoring.startAlertmanager(alertmanager, webhookUrl, bearerToken);
       monitoring.startPrometheus(prometheus);
       return monitoring;
     } catch (RuntimeException e) {
@@ -88,7 +93,34 @@ public final class LocalMonitoring implements AutoCloseable {
     return dir;
   }
 
-  private void startAlertmanager(Path binary, URI webhookUrl) {
+  /**
+   * Makes the always-firing alert's expression false and reloads Prometheus, which then sends it
+   * resolved; Alertmanager passes that on at its next group interval.
+   */
+  public void stopFiring() {
+    write("rules.yml", rules("vector(1) < 0"));
+    HttpRequest reload =
+        HttpRequest.newBuilder(prometheusUrl.resolve("/-/reload"))
+            .timeout(Duration.ofSeconds(10))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+    try {
+      int status =
+          HttpClient.newHttpClient()
+              .send(reload, HttpResponse.BodyHandlers.discarding())
+              .statusCode();
+      if (status != 200) {
+        throw new IllegalStateException("Prometheus answered " + status + " to /-/reload");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void startAlertmanager(Path binary, URI webhookUrl, String bearerToken) {
     int port = freePort();
     alertmanagerUrl = URI.create("http://127.0.0.1:" + port);
     String receiver =
@@ -97,7 +129,15 @@ public final class LocalMonitoring implements AutoCloseable {
             : "  - name: test\n    webhook_configs:\n      - url: '"
                 + webhookUrl
                 + "'\n"
-                + "        send_resolved: true\n";
+                + "        send_resolved: true\n"
+                + (bearerToken == null
+                    ? ""
+                    : "        http_config:\n"
+                        + "          authorization:\n"
+                        + "            type: Bearer\n"
+                        + "            credentials: '"
+                        + bearerToken
+                        + "'\n");
     write(
         "alertmanager.yml",
         """
@@ -125,25 +165,7 @@ public final class LocalMonitoring implements AutoCloseable {
   private void startPrometheus(Path binary) {
     int port = freePort();
     prometheusUrl = URI.create("http://127.0.0.1:" + port);
-    write(
-        "rules.yml",
-        """
-        groups:
-          - name: jamie-test
-            interval: 1s
-            rules:
-              - alert: %s
-                expr: vector(1) > 0
-                for: 0s
-                labels:
-                  severity: %s
-                  namespace: %s
-                  pod: %s
-                annotations:
-                  summary: Always firing, for tests
-                  description: The local test Prometheus fires this on every evaluation.
-        """
-            .formatted(ALERT_NAME, SEVERITY, NAMESPACE, POD));
+    write("rules.yml", rules("vector(1) > 0"));
     write(
         "prometheus.yml",
         """
@@ -169,8 +191,29 @@ public final class LocalMonitoring implements AutoCloseable {
             "--storage.tsdb.path=" + dir.resolve("prometheus-data"),
             "--web.listen-address=127.0.0.1:" + port,
             "--web.external-url=" + prometheusUrl,
-            "--rules.alert.resend-delay=0s"),
+            "--rules.alert.resend-delay=0s",
+            "--web.enable-lifecycle"),
         prometheusUrl);
+  }
+
+  private static String rules(String expr) {
+    return """
+        groups:
+          - name: jamie-test
+            interval: 1s
+            rules:
+              - alert: %s
+                expr: %s
+                for: 0s
+                labels:
+                  severity: %s
+                  namespace: %s
+                  pod: %s
+                annotations:
+                  summary: Always firing, for tests
+                  description: The local test Prometheus fires this on every evaluation.
+        """
+        .formatted(ALERT_NAME, expr, SEVERITY, NAMESPACE, POD);
   }
 
   private void launch(String name, List<String> command, URI url) {
