@@ -11,7 +11,9 @@ import dev.jamiescarlet.agents.prompts.PromptLibrary;
 import dev.jamiescarlet.bot.agents.AgentDesk;
 import dev.jamiescarlet.bot.agents.AgentIntegrations;
 import dev.jamiescarlet.bot.agents.AgentServices;
+import dev.jamiescarlet.bot.alerts.AlertEnrichment;
 import dev.jamiescarlet.bot.alerts.AlertIntake;
+import dev.jamiescarlet.bot.alerts.EnrichmentSources;
 import dev.jamiescarlet.bot.approvals.AgentProposals;
 import dev.jamiescarlet.bot.approvals.ApprovalFlow;
 import dev.jamiescarlet.bot.approvals.Approvals;
@@ -207,11 +209,25 @@ public final class Bot implements AutoCloseable {
     KubernetesReads reads = new Fabric8KubernetesReads(clusters, clock);
     BlockKitRenderer renderer = new BlockKitRenderer();
     SlackReplier replier = new SlackReplier(slack, config.botToken(), renderer);
-    alerts = startAlerts(config, store, replier, clock);
+    Monitoring monitoring = Monitoring.of(config.observability());
+    // alerts are enriched as the bot itself; memory starts below, so runbooks are looked up late
+    alerts =
+        startAlerts(
+            config,
+            store,
+            replier,
+            clock,
+            new AlertEnrichment(
+                new EnrichmentSources(
+                    clusters,
+                    reads,
+                    new Fabric8Diagnoser(clusters, clock),
+                    () -> memory == null ? null : memory.store(),
+                    monitoring.prometheus(),
+                    clock)));
     ChannelDefaults channelDefaults = new ChannelDefaults(store.database(), clock);
     memory = MemoryServices.start(config.memory(), store.database(), clock);
     AtomicReference<AgentDesk> desk = new AtomicReference<>();
-    Monitoring monitoring = Monitoring.of(config.observability());
     log.info("monitoring: {}", config.observability());
     Commands commands =
         Commands.standard(
@@ -318,9 +334,14 @@ public final class Bot implements AutoCloseable {
 
   /** Alert intake; a bad JAMIE_ALERT_ROUTES file stops the start with its fix. */
   private static AlertIntake startAlerts(
-      JamieConfig config, Mongo store, SlackReplier replier, Clock clock) {
+      JamieConfig config,
+      Mongo store,
+      SlackReplier replier,
+      Clock clock,
+      AlertEnrichment enrichment) {
     try {
-      AlertIntake intake = AlertIntake.start(config.alerts(), store.database(), replier, clock);
+      AlertIntake intake =
+          AlertIntake.start(config.alerts(), store.database(), replier, clock, enrichment);
       if (config.alerts().hookToken() == null
           && config.alerts().alertmanagerToken() == null
           && config.alerts().grafanaToken() == null
