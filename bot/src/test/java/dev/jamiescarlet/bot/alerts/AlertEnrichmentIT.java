@@ -156,16 +156,7 @@ class AlertEnrichmentIT {
   }
 
   private void fire(String expr) throws IOException, InterruptedException {
-    byte[] body = DemoAlert.payload(DemoAlert.POD, expr, Instant.now(), null);
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + http.port() + "/hooks/alertmanager"))
-            .header("Authorization", "Bearer " + TOKEN)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
-    int status =
-        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
-    assertThat(status).isEqualTo(200);
+    post(DemoAlert.payload(DemoAlert.POD, expr, Instant.now(), null));
   }
 
   // moves the outbox's time on until Slack has seen a matching call
@@ -258,15 +249,7 @@ class AlertEnrichmentIT {
 
     // when a new intake starts on the same store and the same alert arrives again, changed
     FakeReplier after = startIntake(null);
-    byte[] resolved =
-        DemoAlert.payload(DemoAlert.POD, DemoAlert.EXPR, Instant.now(), Instant.now());
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + http.port() + "/hooks/alertmanager"))
-            .header("Authorization", "Bearer " + TOKEN)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(resolved))
-            .build();
-    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    post(DemoAlert.payload(DemoAlert.POD, DemoAlert.EXPR, Instant.now(), Instant.now()));
     FakeReplier.Call update = await(after, c -> c.method().equals("update"));
     // time for a stray enrichment to have been gathered and sent
     for (int i = 0; i < 20; i++) {
@@ -278,6 +261,53 @@ class AlertEnrichmentIT {
     assertThat(update.message().text()).startsWith("Resolved:");
     assertThat(after.calls()).noneMatch(AlertEnrichmentIT::isEnrichment);
     assertThat(before.calls()).filteredOn(AlertEnrichmentIT::isEnrichment).hasSize(1);
+  }
+
+  @Test
+  void duringAStormGroupsPostedWhileTheQueueIsLongGetNoEnrichment() throws Exception {
+    // given 30 groups queued in one channel before Slack has taken any
+    FakeReplier slack = startIntake(null);
+    int groups = 30;
+    for (int i = 0; i < groups; i++) {
+      post(DemoAlert.payload(DemoAlert.POD + "-" + i, DemoAlert.EXPR, Instant.now(), null));
+    }
+    var stored = mongo.database().getCollection(AlertGroups.COLLECTION);
+    Eventually.await(
+        "the groups are stored and queued",
+        WAIT,
+        () -> stored.countDocuments() == groups && intake.events().unprocessed().isEmpty(),
+        done -> done);
+    Thread.sleep(200);
+
+    // when the queue drains
+    Eventually.await(
+        "every group is posted and nothing is being gathered",
+        WAIT,
+        () -> {
+          scheduler.advance(Duration.ofSeconds(1));
+          var state = mongo.database().getCollection(EnrichmentState.COLLECTION);
+          return slack.calls().stream().filter(c -> c.threadTs() == null).count() == groups
+              && state.countDocuments(new org.bson.Document("state", "pending")) == 0;
+        },
+        done -> done);
+
+    // then each group, posted while more than MAX_BACKLOG others waited, got no enrichment, and
+    // the decision is stored
+    var state = mongo.database().getCollection(EnrichmentState.COLLECTION);
+    assertThat(state.countDocuments(new org.bson.Document("state", "skipped"))).isEqualTo(groups);
+    assertThat(slack.calls()).noneMatch(AlertEnrichmentIT::isEnrichment);
+  }
+
+  private void post(byte[] body) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + http.port() + "/hooks/alertmanager"))
+            .header("Authorization", "Bearer " + TOKEN)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    int status =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    assertThat(status).isEqualTo(200);
   }
 
   private static int pixelsNear(BufferedImage image, Color color) {
