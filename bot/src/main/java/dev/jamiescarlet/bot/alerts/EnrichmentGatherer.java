@@ -59,6 +59,7 @@ final class EnrichmentGatherer {
   record Gathered(
       EnrichmentTarget target,
       String cluster,
+      String replaced,
       LogResult logs,
       String logsNote,
       List<EventSummary> events,
@@ -81,6 +82,20 @@ final class EnrichmentGatherer {
       podsNote = reason(e);
     }
     List<PodSummary> mine = podsOf(t, pods);
+    String gone = null;
+    if (mine.isEmpty() && t.kind().equals("pod") && !pods.isEmpty()) {
+      // the pod was replaced since the alert fired: its deployment's pods tell the same story
+      String deployment = deploymentOf(t);
+      mine = pods.stream().filter(p -> ("deploy/" + deployment).equals(p.owner())).toList();
+      if (!mine.isEmpty()) {
+        gone =
+            "pod `"
+                + t.name()
+                + "` is gone; showing its deployment `"
+                + deployment
+                + "`'s pods instead";
+      }
+    }
     String workload = workload(t, mine);
     LogResult logs = null;
     String logsNote = null;
@@ -134,6 +149,7 @@ final class EnrichmentGatherer {
     return new Gathered(
         t,
         cluster,
+        gone,
         logs,
         logsNote,
         events,
@@ -164,6 +180,14 @@ final class EnrichmentGatherer {
       return pods.stream().filter(p -> p.name().equals(t.name())).toList();
     }
     return pods.stream().filter(p -> t.ref().equals(p.owner())).toList();
+  }
+
+  // the container label, else the pod's name without its ReplicaSet hash and suffix
+  private static String deploymentOf(EnrichmentTarget t) {
+    if (t.container() != null) {
+      return t.container();
+    }
+    return t.name().replaceFirst("-[a-z0-9]{5,10}-[a-z0-9]{5}$", "");
   }
 
   private static String workload(EnrichmentTarget t, List<PodSummary> mine) {

@@ -36,6 +36,9 @@ public final class EnrichmentMessages {
                     + escape(where)
                     + "`* — logs, events, diagnosis, chart and runbooks, read by Jamie as the bot");
     List<String> notes = new ArrayList<>();
+    if (g.replaced() != null) {
+      notes.add(g.replaced());
+    }
     logs(b, g.logs(), g.logsNote(), notes);
     events(b, g.events(), g.eventsNote(), notes);
     findings(b, g.findings(), g.findingsNote(), notes);

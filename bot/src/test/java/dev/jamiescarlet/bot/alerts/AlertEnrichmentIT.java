@@ -240,6 +240,21 @@ class AlertEnrichmentIT {
   }
 
   @Test
+  void anAlertAboutAReplacedPodShowsItsDeploymentsPods() throws Exception {
+    FakeReplier slack = startIntake(null);
+
+    // when the README's alert arrives: its pods no longer exist, their deployment does
+    post(Fixtures.bytes("alertmanager-firing.json"));
+
+    // then the thread says so and shows the crashed run of one of checkout's current pods
+    FakeReplier.Call enrichment = await(slack, AlertEnrichmentIT::isEnrichment);
+    assertThat(text(enrichment.message()))
+        .contains("pod `checkout-7d9c8b6f5-x2k4p` is gone; showing its deployment `checkout`")
+        .contains("Connection refused")
+        .contains("checkout is crash-looping");
+  }
+
+  @Test
   void aRestartOnTheSameStoreDoesNotRepeatTheEnrichment() throws Exception {
     // given a group enriched before a restart
     FakeReplier before = startIntake(null);

@@ -52,6 +52,7 @@ class EnrichmentMessagesGoldenTest {
         new EnrichmentGatherer.Gathered(
             t,
             "demo",
+            null,
             new LogResult(
                 DemoAlert.POD,
                 "checkout",
@@ -113,6 +114,7 @@ class EnrichmentMessagesGoldenTest {
     EnrichmentGatherer.Gathered g =
         new EnrichmentGatherer.Gathered(
             target(),
+            null,
             null,
             null,
             "logs unavailable: pod `x` not found in namespace `shop`",
