@@ -10,6 +10,9 @@ import dev.jamiescarlet.bot.render.BlockKitRenderer;
 import dev.jamiescarlet.bot.render.FileUpload;
 import dev.jamiescarlet.bot.sandbox.DemoAlert;
 import dev.jamiescarlet.bot.sandbox.DemoCluster;
+import dev.jamiescarlet.bot.slack.Replier;
+import dev.jamiescarlet.bot.slack.ReplyTarget;
+import dev.jamiescarlet.bot.slack.SlackDeliveryException;
 import dev.jamiescarlet.bot.store.Mongo;
 import dev.jamiescarlet.embeddings.memory.MemoryKind;
 import dev.jamiescarlet.embeddings.memory.MemoryStore;
@@ -36,6 +39,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
@@ -121,6 +125,11 @@ class AlertEnrichmentIT {
 
   private FakeReplier startIntake(PrometheusClient prometheus) {
     FakeReplier slack = new FakeReplier();
+    startIntake(prometheus, slack);
+    return slack;
+  }
+
+  private void startIntake(PrometheusClient prometheus, Replier slack) {
     scheduler = new ManualScheduler(Instant.now());
     AlertEnrichment enrichment =
         new AlertEnrichment(
@@ -141,7 +150,6 @@ class AlertEnrichmentIT {
             scheduler,
             enrichment);
     http = new HttpServer("127.0.0.1", 0, null, Map::of, intake.hooks()).start();
-    return slack;
   }
 
   private void stopIntake() {
@@ -252,6 +260,58 @@ class AlertEnrichmentIT {
         .contains("pod `checkout-7d9c8b6f5-x2k4p` is gone; showing its deployment `checkout`")
         .contains("Connection refused")
         .contains("checkout is crash-looping");
+  }
+
+  @Test
+  void anEnrichmentNotYetPostedWhenTheBotStoppedIsPostedAfterTheRestart() throws Exception {
+    // given Slack refuses the enrichment until the outbox gives up, then the bot stops
+    FakeReplier before = new FakeReplier();
+    AtomicInteger refused = new AtomicInteger();
+    Replier refusing =
+        new Replier() {
+          @Override
+          public String post(ReplyTarget target, Message message) {
+            if (message.text().startsWith("Context for")) {
+              refused.incrementAndGet();
+              throw new SlackDeliveryException(
+                  "chat.postMessage", "internal_error", "chat.postMessage failed", null);
+            }
+            return before.post(target, message);
+          }
+
+          @Override
+          public void update(String channel, String ts, Message message) {
+            before.update(channel, ts, message);
+          }
+
+          @Override
+          public void replaceOriginal(String responseUrl, String channel, Message message) {}
+
+          @Override
+          public void postEphemeral(
+              String channel, String userId, String threadTs, Message message) {}
+        };
+    startIntake(null, refusing);
+    fire(DemoAlert.EXPR);
+    Eventually.await(
+        "the outbox gives up on the enrichment",
+        WAIT,
+        () -> {
+          scheduler.advance(Duration.ofSeconds(1));
+          return refused.get();
+        },
+        n -> n >= SlackOutbox.MAX_FAILURES);
+    String ts = before.calls().getFirst().ts();
+    stopIntake();
+
+    // when a new intake starts on the same store
+    FakeReplier after = new FakeReplier();
+    startIntake(null, after);
+
+    // then the enrichment is posted in the first message's thread, and the group is not re-posted
+    FakeReplier.Call enrichment = await(after, AlertEnrichmentIT::isEnrichment);
+    assertThat(enrichment.threadTs()).isEqualTo(ts);
+    assertThat(after.calls()).noneMatch(c -> c.threadTs() == null);
   }
 
   @Test
