@@ -283,6 +283,12 @@
     $("#dm-list").replaceChildren(...s.channels.filter((c) => c.is_im).map(link));
     $("#home-link").addEventListener("click", (e) => { e.preventDefault(); selectChannel("home"); });
     $("#thread-close").addEventListener("click", closeThread);
+    const demoAlert = (status) => api("POST", "/sandbox/api/demo/alert", { status }).then((r) => {
+      if (!r.ok) { alert(`${r.error || "hook_status " + r.hook_status}: ${r.hint || ""}`); return; }
+      if (state.channels.some((c) => c.id === "C0ALERTS")) selectChannel("C0ALERTS");
+    });
+    $("#fire-demo-alert").addEventListener("click", () => demoAlert("firing"));
+    $("#resolve-demo-alert").addEventListener("click", () => demoAlert("resolved"));
     wireComposer($("#composer"), $("#composer-form"), () => null);
     wireComposer($("#thread-composer"), $("#thread-form"), () => state.thread);
     $("#modal-cancel").addEventListener("click", () => api("POST", "/sandbox/api/views/close", { user: state.user }).then(poll));

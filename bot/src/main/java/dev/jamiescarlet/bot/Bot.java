@@ -12,7 +12,9 @@ import dev.jamiescarlet.bot.agents.AgentDesk;
 import dev.jamiescarlet.bot.agents.AgentIntegrations;
 import dev.jamiescarlet.bot.agents.AgentServices;
 import dev.jamiescarlet.bot.alerts.AlertControls;
+import dev.jamiescarlet.bot.alerts.AlertEnrichment;
 import dev.jamiescarlet.bot.alerts.AlertIntake;
+import dev.jamiescarlet.bot.alerts.EnrichmentSources;
 import dev.jamiescarlet.bot.approvals.AgentProposals;
 import dev.jamiescarlet.bot.approvals.ApprovalFlow;
 import dev.jamiescarlet.bot.approvals.Approvals;
@@ -209,15 +211,30 @@ public final class Bot implements AutoCloseable {
     KubernetesReads reads = new Fabric8KubernetesReads(clusters, clock);
     BlockKitRenderer renderer = new BlockKitRenderer();
     SlackReplier replier = new SlackReplier(slack, config.botToken(), renderer);
-    alerts = startAlerts(config, store, replier, clock, clusters);
+    Monitoring monitoring = Monitoring.of(config.observability(), config.grafana());
+    ArgoCdClient argo = AgentIntegrations.argoCd(config);
+    // alerts are enriched as the bot itself; memory starts below, so runbooks are looked up late
+    alerts =
+        startAlerts(
+            config,
+            store,
+            replier,
+            clock,
+            clusters,
+            new AlertEnrichment(
+                new EnrichmentSources(
+                    clusters,
+                    reads,
+                    new Fabric8Diagnoser(clusters, clock),
+                    () -> memory == null ? null : memory.store(),
+                    monitoring.prometheus(),
+                    clock)));
     if (config.alerts().events().enabled()) {
       alerts.watchEvents(config.alerts().events(), clusters);
     }
     ChannelDefaults channelDefaults = new ChannelDefaults(store.database(), clock);
     memory = MemoryServices.start(config.memory(), store.database(), clock);
     AtomicReference<AgentDesk> desk = new AtomicReference<>();
-    Monitoring monitoring = Monitoring.of(config.observability(), config.grafana());
-    ArgoCdClient argo = AgentIntegrations.argoCd(config);
     log.info("monitoring: {}", config.observability());
     Commands commands =
         Commands.standard(
@@ -339,7 +356,8 @@ public final class Bot implements AutoCloseable {
       Mongo store,
       SlackReplier replier,
       Clock clock,
-      ClusterRegistry clusters) {
+      ClusterRegistry clusters,
+      AlertEnrichment enrichment) {
     try {
       AlertIntake intake =
           AlertIntake.start(
@@ -347,7 +365,8 @@ public final class Bot implements AutoCloseable {
               store.database(),
               replier,
               clock,
-              name -> clusters.clusters().stream().anyMatch(c -> c.name().equals(name)));
+              name -> clusters.clusters().stream().anyMatch(c -> c.name().equals(name)),
+              enrichment);
       if (config.alerts().hookToken() == null
           && config.alerts().alertmanagerToken() == null
           && config.alerts().grafanaToken() == null

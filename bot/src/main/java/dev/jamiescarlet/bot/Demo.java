@@ -15,6 +15,7 @@ import dev.jamiescarlet.tools.kubernetes.KubeconfigClusterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -150,6 +151,10 @@ public final class Demo implements AutoCloseable {
     tenants.publish(cluster);
     sandbox = join(sandboxStart);
     demoEnv.put("SLACK_API_URL", sandbox.apiUrl());
+    // the demo has no Prometheus: alert charts come from the sandbox's synthetic one
+    demoEnv.putIfAbsent("JAMIE_PROMETHEUS_URL", sandbox.demoPrometheusUrl());
+    // nor an Alertmanager: Silence buttons and `alerts` use the sandbox's stand-in
+    demoEnv.putIfAbsent("JAMIE_ALERTMANAGER_URL", sandbox.demoAlertmanagerUrl());
     JamieConfig config = JamieConfig.fromEnv(demoEnv);
 
     Map<String, io.fabric8.kubernetes.client.KubernetesClient> clients = new LinkedHashMap<>();
@@ -157,6 +162,14 @@ public final class Demo implements AutoCloseable {
     clusters = KubeconfigClusterRegistry.of(clients, CLUSTER, "demo (fabric8 mock API server)");
     Policy policy = config.policyFile() != null ? Bot.loadPolicy(config) : Policy.demo();
     bot = Bot.start(config, clusters, policy, join(store), demoEnv);
+    // the console's Fire demo alert goes through the bot's real webhook
+    sandbox
+        .demoControls()
+        .connect(
+            URI.create("http://127.0.0.1:" + bot.httpPort() + "/hooks/alertmanager"),
+            config.alerts().alertmanagerToken() != null
+                ? config.alerts().alertmanagerToken()
+                : config.alerts().hookToken());
     awaitReady();
   }
 

@@ -20,24 +20,27 @@ public final class AlertIntake implements AutoCloseable {
   private final AlertHooks hooks;
   private final Clock clock;
   private final AlertRetention retention;
+  private final AlertEnrichment enrichment;
   private KubernetesEventSource eventSource;
 
   /** Builds and starts processing; a bad routes file throws naming the file, field and fix. */
   public static AlertIntake start(
       AlertsConfig config, MongoDatabase db, Replier replier, Clock clock) {
-    return start(config, db, replier, clock, cluster -> false);
+    return start(config, db, replier, clock, cluster -> false, null);
   }
 
   /**
    * As above; {@code knownCluster} says whether an alert's {@code cluster} label names a registered
-   * cluster, so the message's Show logs button can pass {@code --cluster}.
+   * cluster (so Show logs can pass {@code --cluster}), and {@code enrichment} (or null) posts logs,
+   * events, a chart and runbooks in pod-related groups' threads.
    */
   public static AlertIntake start(
       AlertsConfig config,
       MongoDatabase db,
       Replier replier,
       Clock clock,
-      Predicate<String> knownCluster) {
+      Predicate<String> knownCluster,
+      AlertEnrichment enrichment) {
     AlertRoutes routes = AlertRoutes.load(config.routesFile(), config.channel());
     return new AlertIntake(
         config,
@@ -46,7 +49,8 @@ public final class AlertIntake implements AutoCloseable {
         clock,
         routes,
         OutboxScheduler.threaded(clock),
-        new AlertMessages(clock, new AlertButtons(clock, knownCluster)));
+        new AlertMessages(clock, new AlertButtons(clock, knownCluster)),
+        enrichment);
   }
 
   AlertIntake(
@@ -56,7 +60,7 @@ public final class AlertIntake implements AutoCloseable {
       Clock clock,
       AlertRoutes routes,
       OutboxScheduler scheduler) {
-    this(config, db, replier, clock, routes, scheduler, new AlertMessages(clock));
+    this(config, db, replier, clock, routes, scheduler, new AlertMessages(clock), null);
   }
 
   AlertIntake(
@@ -66,12 +70,32 @@ public final class AlertIntake implements AutoCloseable {
       Clock clock,
       AlertRoutes routes,
       OutboxScheduler scheduler,
-      AlertMessages messages) {
+      AlertEnrichment enrichment) {
+    this(config, db, replier, clock, routes, scheduler, new AlertMessages(clock), enrichment);
+  }
+
+  AlertIntake(
+      AlertsConfig config,
+      MongoDatabase db,
+      Replier replier,
+      Clock clock,
+      AlertRoutes routes,
+      OutboxScheduler scheduler,
+      AlertMessages messages,
+      AlertEnrichment enrichment) {
     this.clock = clock;
     this.events = new AlertEvents(db, clock);
     this.groups = new AlertGroups(db);
-    this.outbox = new SlackOutbox(scheduler, new AlertPoster(groups, messages, replier));
+    this.enrichment = enrichment;
+    this.outbox =
+        new SlackOutbox(scheduler, new AlertPoster(groups, messages, replier, enrichment));
+    if (enrichment != null) {
+      enrichment.attach(db, clock, groups, outbox);
+    }
     this.processor = new AlertProcessor(events, groups, routes, outbox, clock).start();
+    if (enrichment != null) {
+      enrichment.resume();
+    }
     this.retention = new AlertRetention(db, clock).start();
     this.hooks = new AlertHooks(new HookAuth(config), events, processor::accept);
   }
@@ -120,6 +144,9 @@ public final class AlertIntake implements AutoCloseable {
     }
     retention.close();
     processor.close();
+    if (enrichment != null) {
+      enrichment.close();
+    }
     outbox.close();
   }
 }

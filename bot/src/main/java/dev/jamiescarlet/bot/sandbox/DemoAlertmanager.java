@@ -208,6 +208,35 @@ public final class DemoAlertmanager {
     ctx.status(HttpStatus.OK);
   }
 
+  /**
+   * Takes the alerts of a webhook (version 4) the demo is about to send, so the alerts API lists
+   * what the bot was told and silences apply to it, as in a real Alertmanager.
+   */
+  public synchronized void notified(byte[] webhook) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(webhook);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("the demo's webhook is not JSON", e);
+    }
+    Instant now = clock.instant();
+    for (JsonNode a : root.path("alerts")) {
+      Map<String, String> labels = strings(a.path("labels"));
+      boolean firing = "firing".equals(a.path("status").asText());
+      String fingerprint = fingerprint(labels);
+      alerts.put(
+          fingerprint,
+          new Alert(
+              fingerprint,
+              labels,
+              strings(a.path("annotations")),
+              time(a.path("startsAt")) == null ? now : time(a.path("startsAt")),
+              firing ? null : now,
+              a.path("generatorURL").asText(""),
+              now));
+    }
+  }
+
   private synchronized void listAlerts(Context ctx) {
     boolean silencedToo = !"false".equals(ctx.queryParam("silenced"));
     Instant now = clock.instant();

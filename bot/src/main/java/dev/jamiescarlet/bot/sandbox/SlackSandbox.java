@@ -2,6 +2,7 @@ package dev.jamiescarlet.bot.sandbox;
 
 import dev.jamiescarlet.bot.sandbox.console.ConsoleApi;
 import dev.jamiescarlet.bot.sandbox.console.ConsoleAssets;
+import dev.jamiescarlet.bot.sandbox.console.DemoControls;
 import dev.jamiescarlet.bot.sandbox.delivery.Delivery;
 import dev.jamiescarlet.bot.sandbox.delivery.HttpDelivery;
 import dev.jamiescarlet.bot.sandbox.delivery.SocketDelivery;
@@ -26,6 +27,9 @@ public final class SlackSandbox implements AutoCloseable {
   private final SandboxConfig config;
   private final SandboxServices services;
   private final Delivery delivery;
+  private final DemoControls demoControls;
+  private final DemoMetrics demoMetrics;
+  private final DemoAlertmanager demoAlertmanager;
   private Javalin server;
   private volatile int port;
 
@@ -52,6 +56,9 @@ public final class SlackSandbox implements AutoCloseable {
         config.delivery() == DeliveryMode.HTTP
             ? new HttpDelivery(config.requestUrl(), config.signingSecret(), clock)
             : socket;
+    this.demoAlertmanager = new DemoAlertmanager(clock);
+    this.demoControls = new DemoControls(clock, demoAlertmanager);
+    this.demoMetrics = new DemoMetrics(clock);
   }
 
   /**
@@ -75,6 +82,9 @@ public final class SlackSandbox implements AutoCloseable {
               webApi.routes(cfg.routes);
               consoleApi.routes(cfg.routes);
               assets.routes(cfg.routes);
+              demoControls.routes(cfg.routes);
+              demoMetrics.routes(cfg.routes);
+              demoAlertmanager.routes(cfg.routes);
               cfg.routes.ws(
                   "/socket",
                   ws -> {
@@ -119,6 +129,23 @@ public final class SlackSandbox implements AutoCloseable {
   /** The Web API prefix for SlackConfig.setMethodsEndpointUrlPrefix: baseUrl + "/api/". */
   public String apiUrl() {
     return baseUrl() + "/api/";
+  }
+
+  /** The console's demo controls (Fire / Resolve demo alert), connected by the demo. */
+  public DemoControls demoControls() {
+    return demoControls;
+  }
+
+  /**
+   * The stand-in Alertmanager API the demo silences on: {@code baseUrl() + DemoAlertmanager.PATH}.
+   */
+  public String demoAlertmanagerUrl() {
+    return baseUrl() + DemoAlertmanager.PATH;
+  }
+
+  /** The synthetic Prometheus API the demo charts from: {@code baseUrl() + DemoMetrics.PATH}. */
+  public String demoPrometheusUrl() {
+    return baseUrl() + DemoMetrics.PATH;
   }
 
   /** The settings it runs with. */
