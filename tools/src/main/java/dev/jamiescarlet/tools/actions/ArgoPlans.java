@@ -37,7 +37,8 @@ final class ArgoPlans {
         List<ResourceDiff> diffs = client.managedResources(a.app());
         List<Change> changes = new ArrayList<>();
         changes.add(new Change("sync", s.syncStatus(), "Synced"));
-        changes.add(new Change("revision", shortSha(s.revision()), s.targetRevision()));
+        changes.add(
+            new Change("revision", shortSha(s.revision()), "latest of " + s.targetRevision()));
         changes.add(new Change("health", s.healthStatus(), "(after the sync)"));
         yield new Preview(
             a,
@@ -53,7 +54,7 @@ final class ArgoPlans {
                 + "` of "
                 + s.repo()
                 + " to "
-                + where(s)
+                + where(cluster, s)
                 + (a.prune() ? ", deleting objects Git no longer has" : "")
                 + ". "
                 + TOKEN_NOTE,
@@ -75,7 +76,7 @@ final class ArgoPlans {
                 + " ("
                 + shortSha(target.revision())
                 + ") to "
-                + where(s)
+                + where(cluster, s)
                 + ". "
                 + TOKEN_NOTE,
             dryRun(() -> client.rollback(a.app(), a.historyId(), false, true)));
@@ -135,9 +136,9 @@ final class ArgoPlans {
       }
       long changed = r.resources().stream().filter(x -> x.message().contains("configured")).count();
       return Preview.DryRun.pass(
-          "Argo CD accepted a dry run ("
+          "Argo CD accepted a dry run: "
               + r.message()
-              + "): "
+              + "; "
               + r.resources().size()
               + " objects, "
               + changed
@@ -217,8 +218,8 @@ final class ArgoPlans {
     return "POST api/v1/applications/" + app + "/" + op + " " + params;
   }
 
-  private static String where(AppSummary s) {
-    return "cluster `" + s.cluster() + "` namespace `" + s.namespace() + "`";
+  private static String where(String cluster, AppSummary s) {
+    return "cluster `" + cluster + "` namespace `" + s.namespace() + "`";
   }
 
   static String shortSha(String revision) {
