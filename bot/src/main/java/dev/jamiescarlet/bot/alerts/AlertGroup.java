@@ -20,7 +20,8 @@ import java.util.List;
  * @param lastSeen when a delivery for it last arrived
  * @param acknowledgedBy the Slack user who acknowledged it, or null
  * @param alerts its alerts by fingerprint, in arrival order
- * @param detailsPosted fingerprints whose details are already in the message's thread
+ * @param detailsTs the ts of the "alerts" reply in the message's thread, or null until posted
+ * @param detailsVersion the version the "alerts" reply shows
  */
 public record AlertGroup(
     String id,
@@ -36,12 +37,12 @@ public record AlertGroup(
     Instant lastSeen,
     String acknowledgedBy,
     List<GroupAlert> alerts,
-    List<String> detailsPosted) {
+    String detailsTs,
+    long detailsVersion) {
 
   /** Copies. */
   public AlertGroup {
     alerts = List.copyOf(alerts);
-    detailsPosted = List.copyOf(detailsPosted);
   }
 
   /** How many alerts are firing. */
@@ -54,16 +55,13 @@ public record AlertGroup(
     return alerts.size() - firingCount();
   }
 
-  /** The first alert whose details are not yet in the thread, or null. */
-  public GroupAlert nextDetails() {
-    return alerts.stream()
-        .filter(a -> !detailsPosted.contains(a.fingerprint()))
-        .findFirst()
-        .orElse(null);
+  /** Whether the "alerts" reply in the thread is missing or shows an older version. */
+  public boolean detailsBehind() {
+    return detailsTs == null || detailsVersion < version;
   }
 
-  /** Whether Slack is behind: not posted, outdated, or details missing. */
+  /** Whether Slack is behind: not posted, outdated, or the alerts reply missing or outdated. */
   public boolean slackBehind() {
-    return channel != null && (ts == null || renderedVersion < version || nextDetails() != null);
+    return channel != null && (ts == null || renderedVersion < version || detailsBehind());
   }
 }

@@ -64,7 +64,8 @@ public final class AlertGroups {
               .append("firing", g.firingCount())
               .append("resolved", g.resolvedCount())
               .append("alerts", alerts(g.alerts()))
-              .append("detailsPosted", List.of()));
+              .append("detailsTs", null)
+              .append("detailsVersion", 0L));
       return;
     }
     groups.updateOne(
@@ -91,9 +92,16 @@ public final class AlertGroups {
     groups.updateOne(Filters.eq("_id", id), Updates.set("renderedVersion", version));
   }
 
-  /** The details of {@code fingerprint} are in the thread. */
-  public void detailsPosted(String id, String fingerprint) {
-    groups.updateOne(Filters.eq("_id", id), Updates.addToSet("detailsPosted", fingerprint));
+  /** The "alerts" reply was posted in the thread as {@code ts} showing {@code version}. */
+  public void detailsPosted(String id, String ts, long version) {
+    groups.updateOne(
+        Filters.eq("_id", id),
+        Updates.combine(Updates.set("detailsTs", ts), Updates.set("detailsVersion", version)));
+  }
+
+  /** The "alerts" reply now shows {@code version}. */
+  public void detailsRendered(String id, long version) {
+    groups.updateOne(Filters.eq("_id", id), Updates.set("detailsVersion", version));
   }
 
   /** {@code userId} acknowledged the group; the message shows it on its next update. */
@@ -152,7 +160,8 @@ public final class AlertGroups {
         instant(d.getDate("lastSeen")),
         d.getString("acknowledgedBy"),
         alerts,
-        d.getList("detailsPosted", String.class, List.of()));
+        d.getString("detailsTs"),
+        number(d.get("detailsVersion")));
   }
 
   private static Map<String, String> strings(Document d) {

@@ -29,11 +29,27 @@ public final class SlackOutbox implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SlackOutbox.class);
 
-  /** Makes one Slack call for a group (post, update or one detail). */
+  /** Makes one Slack call for a group (post, update, or its alerts reply). */
   @FunctionalInterface
   public interface Step {
-    /** Returns true while the group needs more calls. */
-    boolean run(String groupId);
+    /** Says what it sent and whether the group needs more calls. */
+    Sent run(String groupId);
+  }
+
+  /**
+   * What one step sent.
+   *
+   * @param messages Slack messages written: 0 when nothing was due, 2 for a message with a file
+   * @param more whether the group needs more calls
+   */
+  public record Sent(int messages, boolean more) {
+    /** Nothing was due. */
+    public static final Sent NOTHING = new Sent(0, false);
+
+    /** One message written. */
+    public static Sent one(boolean more) {
+      return new Sent(1, more);
+    }
   }
 
   private final OutboxScheduler scheduler;
@@ -78,6 +94,7 @@ public final class SlackOutbox implements AutoCloseable {
 
   private void drain(String channel) {
     String groupId;
+    Instant startedAt;
     synchronized (this) {
       Lane lane = lanes.get(channel);
       lane.scheduled = false;
@@ -91,13 +108,17 @@ public final class SlackOutbox implements AutoCloseable {
       }
       groupId = lane.pending.removeFirst();
       lane.nextAt = now.plus(PER_CHANNEL);
+      startedAt = now;
     }
     Duration pause = null;
     boolean again;
     try {
-      again = step.run(groupId);
+      Sent sent = step.run(groupId);
+      again = sent.more();
       synchronized (this) {
         failures.remove(groupId);
+        // the channel rests one interval per message written: none when nothing was due
+        lanes.get(channel).nextAt = startedAt.plus(PER_CHANNEL.multipliedBy(sent.messages()));
       }
     } catch (SlackDeliveryException e) {
       again = retry(groupId, e);
