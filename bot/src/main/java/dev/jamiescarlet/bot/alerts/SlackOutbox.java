@@ -94,7 +94,6 @@ public final class SlackOutbox implements AutoCloseable {
 
   private void drain(String channel) {
     String groupId;
-    Instant startedAt;
     synchronized (this) {
       Lane lane = lanes.get(channel);
       lane.scheduled = false;
@@ -107,39 +106,38 @@ public final class SlackOutbox implements AutoCloseable {
         return;
       }
       groupId = lane.pending.removeFirst();
-      lane.nextAt = now.plus(PER_CHANNEL);
-      startedAt = now;
     }
-    Duration pause = null;
+    // the rest is counted from the end of the call, so two calls are never under a second apart
+    Duration rest = PER_CHANNEL;
+    boolean limited = false;
     boolean again;
     try {
       Sent sent = step.run(groupId);
       again = sent.more();
+      // one interval per message written: none when nothing was due
+      rest = PER_CHANNEL.multipliedBy(sent.messages());
       synchronized (this) {
         failures.remove(groupId);
-        // the channel rests one interval per message written: none when nothing was due
-        lanes.get(channel).nextAt = startedAt.plus(PER_CHANNEL.multipliedBy(sent.messages()));
       }
     } catch (SlackDeliveryException e) {
       again = retry(groupId, e);
-      if ("ratelimited".equals(e.error())) {
-        pause = RATE_LIMITED_PAUSE;
+      limited = "ratelimited".equals(e.error());
+      if (limited) {
+        rest = RATE_LIMITED_PAUSE;
       }
     } catch (RuntimeException e) {
       again = retry(groupId, e);
     }
     synchronized (this) {
       Lane lane = lanes.get(channel);
-      if (pause != null) {
-        lane.nextAt = scheduler.now().plus(pause);
-      }
+      lane.nextAt = scheduler.now().plus(rest);
       if (again) {
-        if (pause != null) {
+        if (limited) {
           // the group that was refused goes first when the channel opens again
-          LinkedHashSet<String> rest = new LinkedHashSet<>(lane.pending);
+          LinkedHashSet<String> waiting = new LinkedHashSet<>(lane.pending);
           lane.pending.clear();
           lane.pending.add(groupId);
-          lane.pending.addAll(rest);
+          lane.pending.addAll(waiting);
         } else {
           lane.pending.add(groupId);
         }
