@@ -51,6 +51,15 @@ public final class AlertEvents {
     return d == null ? null : event(d);
   }
 
+  /** The events that still exist among {@code ids}, in one query, in no particular order. */
+  public List<Event> find(List<ObjectId> ids) {
+    List<Event> out = new ArrayList<>();
+    for (Document d : events.find(Filters.in("_id", ids))) {
+      out.add(event(d));
+    }
+    return out;
+  }
+
   /** Events not yet processed, oldest first (a restart picks these up). */
   public List<ObjectId> unprocessed() {
     List<ObjectId> out = new ArrayList<>();
@@ -69,6 +78,19 @@ public final class AlertEvents {
             Updates.set("processed", true),
             Updates.set("processedAt", Date.from(clock.instant())),
             Updates.set("error", error)));
+  }
+
+  /** Marks events done, all in one update. */
+  public void processed(List<ObjectId> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    events.updateMany(
+        Filters.in("_id", ids),
+        Updates.combine(
+            Updates.set("processed", true),
+            Updates.set("processedAt", Date.from(clock.instant())),
+            Updates.set("error", null)));
   }
 
   private static Event event(Document d) {

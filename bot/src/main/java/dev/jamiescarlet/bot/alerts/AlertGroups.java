@@ -6,7 +6,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,16 @@ public final class AlertGroups {
   public AlertGroup find(String id) {
     Document d = groups.find(Filters.eq("_id", id)).first();
     return d == null ? null : group(d);
+  }
+
+  /** The groups among {@code ids} that exist, by id, in one query. */
+  public Map<String, AlertGroup> find(Collection<String> ids) {
+    Map<String, AlertGroup> out = new HashMap<>();
+    for (Document d : groups.find(Filters.in("_id", ids))) {
+      AlertGroup g = group(d);
+      out.put(g.id(), g);
+    }
+    return out;
   }
 
   /** Every group whose Slack message is behind its state (a restart resumes these). */

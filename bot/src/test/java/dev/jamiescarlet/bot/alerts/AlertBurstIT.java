@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A burst through the real path (stored events → processor → MongoDB groups → outbox → poster):
- * 300 alerts in 30 groups over three channels coalesce into few messages and none is lost.
+ * A burst through the real path (stored events → processor → MongoDB groups → outbox → poster): 300
+ * alerts in 30 groups over three channels coalesce into few messages and none is lost.
  */
 class AlertBurstIT {
   private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
@@ -54,8 +54,7 @@ class AlertBurstIT {
               List.of(AlertRoutes.Matcher.parse("team=t" + t, "test")), CHANNELS.get(t)));
     }
     SlackOutbox outbox =
-        new SlackOutbox(
-            scheduler, new AlertPoster(groups, new AlertMessages(clock), timed(slack)));
+        new SlackOutbox(scheduler, new AlertPoster(groups, new AlertMessages(clock), timed(slack)));
     processor =
         new AlertProcessor(events, groups, new AlertRoutes(routes, "C0ALERTS"), outbox, clock);
   }
@@ -181,7 +180,10 @@ class AlertBurstIT {
     }
     for (AlertGroup g : groupsById()) {
       FakeReplier.Call lastReply =
-          calls.stream().filter(c -> g.detailsTs().equals(c.ts())).reduce((a, b) -> b).orElseThrow();
+          calls.stream()
+              .filter(c -> g.detailsTs().equals(c.ts()))
+              .reduce((a, b) -> b)
+              .orElseThrow();
       assertThat(lastReply.message().text()).contains("7 firing, 3 resolved");
     }
   }
