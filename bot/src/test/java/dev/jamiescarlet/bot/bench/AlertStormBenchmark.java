@@ -35,6 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * BENCH_DRAIN_LIMIT_S (1800).
  */
 public final class AlertStormBenchmark {
+  private static final int WARM_UP_REQUESTS = 400;
+
   private AlertStormBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -77,6 +79,27 @@ public final class AlertStormBenchmark {
       }
       AlertIntake intake = demo.bot().alerts();
       URI hook = URI.create("http://127.0.0.1:" + demo.bot().httpPort() + "/hooks/alertmanager");
+
+      // warm-up: the hook, parsing and storing run cold at first (interpreted, classes loading);
+      // 400 deliveries of 5 groups of their own, to the default channel, warm them
+      List<StormWorkload.Delivery> warmUp = new ArrayList<>();
+      List<StormWorkload.Delivery> warmGroups = new StormWorkload(5, 50, 1, true).deliveries();
+      for (int i = 0; i < WARM_UP_REQUESTS; i++) {
+        StormWorkload.Delivery d = warmGroups.get(i % warmGroups.size());
+        warmUp.add(new StormWorkload.Delivery(0, d.group(), d.body(), d.alerts()));
+      }
+      long[] cold = send(hook, warmUp, clients, System.nanoTime()).clone();
+      Arrays.sort(cold);
+      System.out.printf(
+          Locale.ROOT,
+          "warm-up: %d requests as fast as %d clients go (5 groups, default channel): hook latency"
+              + " p50 %.1f ms, p99 %.1f ms, max %.1f ms (cold JIT)%n",
+          cold.length,
+          clients,
+          percentile(cold, 0.50),
+          percentile(cold, 0.99),
+          cold[cold.length - 1] / 1e6);
+      Thread.sleep(5_000);
 
       // intake: every delivery at its time, from a pool of clients, over real HTTP
       long t0 = System.nanoTime();
@@ -127,6 +150,8 @@ public final class AlertStormBenchmark {
             .executor(Executors.newFixedThreadPool(2))
             .build();
     long[] latencies = new long[deliveries.size()];
+    long[] sentAt = new long[deliveries.size()];
+    long gcBefore = gcMillis();
     AtomicInteger next = new AtomicInteger();
     AtomicInteger failures = new AtomicInteger();
     AtomicLong maxLagMillis = new AtomicLong();
@@ -155,6 +180,7 @@ public final class AlertStormBenchmark {
                       .POST(HttpRequest.BodyPublishers.ofByteArray(d.body()))
                       .build();
               long sent = System.nanoTime();
+              sentAt[i] = sent - t0;
               try {
                 int status =
                     http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -170,6 +196,23 @@ public final class AlertStormBenchmark {
     }
     pool.shutdown();
     pool.awaitTermination(10, TimeUnit.MINUTES);
+    Integer[] slowest = new Integer[latencies.length];
+    Arrays.setAll(slowest, i -> i);
+    Arrays.sort(slowest, (a, b) -> Long.compare(latencies[b], latencies[a]));
+    StringBuilder worst = new StringBuilder();
+    for (int k = 0; k < Math.min(10, slowest.length); k++) {
+      worst.append(
+          String.format(
+              Locale.ROOT,
+              " %.0f ms@%.1fs",
+              latencies[slowest[k]] / 1e6,
+              sentAt[slowest[k]] / 1e9));
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "intake: GC pauses %d ms in all during intake; slowest requests (latency@sent):%s%n",
+        gcMillis() - gcBefore,
+        worst);
     System.out.printf(
         Locale.ROOT,
         "intake: %d non-200 answers, clients at most %d ms behind schedule%n",
@@ -225,6 +268,12 @@ public final class AlertStormBenchmark {
         liveAfterIntake >> 20,
         liveAfterDrain >> 20);
     System.out.printf(Locale.ROOT, "load average at end %s%n", loadAverage());
+  }
+
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(b -> Math.max(0, b.getCollectionTime()))
+        .sum();
   }
 
   private static double percentile(long[] sorted, double p) {

@@ -40,8 +40,18 @@ final class StormWorkload {
   private final int large;
   private final int largeSize;
   private final int teams;
+  private final boolean warmUp;
 
   StormWorkload(int groups, int alerts, int teams) {
+    this(groups, alerts, teams, false);
+  }
+
+  /**
+   * A warm-up workload has its own groups and no {@code team} label, so it goes to the default
+   * channel.
+   */
+  StormWorkload(int groups, int alerts, int teams, boolean warmUp) {
+    this.warmUp = warmUp;
     this.groups = groups;
     this.alerts = alerts;
     this.teams = teams;
@@ -80,8 +90,8 @@ final class StormWorkload {
     return base + (group - large < rest % others ? 1 : 0);
   }
 
-  static String fingerprint(int group, int i) {
-    long x = (group * 100_003L + i) * 0x9E3779B97F4A7C15L;
+  String fingerprint(int group, int i) {
+    long x = ((warmUp ? 1_000_000L : 0L) + group * 100_003L + i) * 0x9E3779B97F4A7C15L;
     x ^= x >>> 29;
     return String.format(Locale.ROOT, "%016x", x);
   }
@@ -119,9 +129,9 @@ final class StormWorkload {
   }
 
   private Delivery delivery(long at, int group, int count, int resolved) {
-    String team = String.format(Locale.ROOT, "team-%02d", group % teams);
+    String team = warmUp ? "warm-up" : String.format(Locale.ROOT, "team-%02d", group % teams);
     String name = NAMES[group % NAMES.length];
-    String groupName = String.format(Locale.ROOT, "g%04d", group);
+    String groupName = String.format(Locale.ROOT, warmUp ? "w%04d" : "g%04d", group);
     Map<String, String> groupLabels = new LinkedHashMap<>();
     groupLabels.put("alertname", name);
     groupLabels.put("team", team);
