@@ -35,12 +35,17 @@ public final class AlertGroups {
     return d == null ? null : group(d);
   }
 
-  /** The groups among {@code ids} that exist, by id, in one query. */
+  /**
+   * The groups among {@code ids} that exist, by id, each read by id: the embedded store answers
+   * {@code _id} equality from its index but {@code $in} by scanning every group.
+   */
   public Map<String, AlertGroup> find(Collection<String> ids) {
     Map<String, AlertGroup> out = new HashMap<>();
-    for (Document d : groups.find(Filters.in("_id", ids))) {
-      AlertGroup g = group(d);
-      out.put(g.id(), g);
+    for (String id : ids) {
+      AlertGroup g = find(id);
+      if (g != null) {
+        out.put(id, g);
+      }
     }
     return out;
   }

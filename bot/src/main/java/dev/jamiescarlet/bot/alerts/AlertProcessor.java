@@ -74,8 +74,8 @@ public final class AlertProcessor implements AutoCloseable {
   }
 
   /**
-   * Processes stored events in order with a few round trips for all of them: one read of the
-   * events, one of their groups, one write per group touched and one to mark the events done.
+   * Processes stored events in order: each event and group read once, one write per group touched
+   * and one round trip marking the events done.
    */
   void process(List<ObjectId> eventIds) {
     Map<ObjectId, AlertEvents.Event> stored = new HashMap<>();

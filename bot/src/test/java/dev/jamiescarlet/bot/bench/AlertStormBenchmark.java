@@ -139,6 +139,8 @@ public final class AlertStormBenchmark {
     } finally {
       Files.deleteIfExists(routes);
     }
+    // the demo's client libraries may leave non-daemon threads behind
+    System.exit(0);
   }
 
   private static long[] send(
@@ -147,7 +149,8 @@ public final class AlertStormBenchmark {
     HttpClient http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(2))
+            .executor(
+                Executors.newFixedThreadPool(2, r -> Thread.ofPlatform().daemon().unstarted(r)))
             .build();
     long[] latencies = new long[deliveries.size()];
     long[] sentAt = new long[deliveries.size()];
