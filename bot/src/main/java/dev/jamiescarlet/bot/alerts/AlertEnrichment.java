@@ -85,12 +85,13 @@ public final class AlertEnrichment implements AutoCloseable {
     return ready.containsKey(groupId);
   }
 
-  /** Posts the gathered message in the group's thread and records it as posted. */
-  void post(AlertGroup g, Replier replier) {
+  /** Posts the gathered message in the group's thread, records it as posted and returns it. */
+  Message post(AlertGroup g, Replier replier) {
     Message m = ready.get(g.id());
     replier.post(ReplyTarget.thread(g.channel(), g.ts(), null), m);
     state.posted(g.id());
     ready.remove(g.id());
+    return m;
   }
 
   /** Gathers again what a previous run decided on but did not post. */

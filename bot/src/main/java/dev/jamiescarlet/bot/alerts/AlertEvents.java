@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -51,6 +52,21 @@ public final class AlertEvents {
     return d == null ? null : event(d);
   }
 
+  /**
+   * The events that still exist among {@code ids}, each read by id: the embedded store answers
+   * {@code _id} equality from its index but {@code $in} by scanning every event under its lock.
+   */
+  public List<Event> find(List<ObjectId> ids) {
+    List<Event> out = new ArrayList<>();
+    for (ObjectId id : ids) {
+      Event e = find(id);
+      if (e != null) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
   /** Events not yet processed, oldest first (a restart picks these up). */
   public List<ObjectId> unprocessed() {
     List<ObjectId> out = new ArrayList<>();
@@ -69,6 +85,23 @@ public final class AlertEvents {
             Updates.set("processed", true),
             Updates.set("processedAt", Date.from(clock.instant())),
             Updates.set("error", error)));
+  }
+
+  /** Marks events done in one round trip, each matched by id (see {@link #find(List)}). */
+  public void processed(List<ObjectId> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    var done =
+        Updates.combine(
+            Updates.set("processed", true),
+            Updates.set("processedAt", Date.from(clock.instant())),
+            Updates.set("error", null));
+    List<UpdateOneModel<Document>> updates = new ArrayList<>();
+    for (ObjectId id : ids) {
+      updates.add(new UpdateOneModel<>(Filters.eq("_id", id), done));
+    }
+    events.bulkWrite(updates);
   }
 
   private static Event event(Document d) {

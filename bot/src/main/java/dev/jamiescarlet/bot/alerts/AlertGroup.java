@@ -20,7 +20,8 @@ import java.util.List;
  * @param lastSeen when a delivery for it last arrived
  * @param acknowledgedBy the Slack user who acknowledged it, or null
  * @param alerts its alerts by fingerprint, in arrival order
- * @param detailsPosted fingerprints whose details are already in the message's thread
+ * @param detailsTs the ts of the "alerts" reply in the message's thread, or null until posted
+ * @param detailsVersion the version the "alerts" reply shows
  * @param silence the silence created from the message's buttons, or null
  */
 public record AlertGroup(
@@ -37,13 +38,13 @@ public record AlertGroup(
     Instant lastSeen,
     String acknowledgedBy,
     List<GroupAlert> alerts,
-    List<String> detailsPosted,
+    String detailsTs,
+    long detailsVersion,
     AlertSilence silence) {
 
   /** Copies. */
   public AlertGroup {
     alerts = List.copyOf(alerts);
-    detailsPosted = List.copyOf(detailsPosted);
   }
 
   /** A group without a silence. */
@@ -61,7 +62,8 @@ public record AlertGroup(
       Instant lastSeen,
       String acknowledgedBy,
       List<GroupAlert> alerts,
-      List<String> detailsPosted) {
+      String detailsTs,
+      long detailsVersion) {
     this(
         id,
         source,
@@ -76,7 +78,8 @@ public record AlertGroup(
         lastSeen,
         acknowledgedBy,
         alerts,
-        detailsPosted,
+        detailsTs,
+        detailsVersion,
         null);
   }
 
@@ -90,16 +93,13 @@ public record AlertGroup(
     return alerts.size() - firingCount();
   }
 
-  /** The first alert whose details are not yet in the thread, or null. */
-  public GroupAlert nextDetails() {
-    return alerts.stream()
-        .filter(a -> !detailsPosted.contains(a.fingerprint()))
-        .findFirst()
-        .orElse(null);
+  /** Whether the "alerts" reply in the thread is missing or shows an older version. */
+  public boolean detailsBehind() {
+    return detailsTs == null || detailsVersion < version;
   }
 
-  /** Whether Slack is behind: not posted, outdated, or details missing. */
+  /** Whether Slack is behind: not posted, outdated, or the alerts reply missing or outdated. */
   public boolean slackBehind() {
-    return channel != null && (ts == null || renderedVersion < version || nextDetails() != null);
+    return channel != null && (ts == null || renderedVersion < version || detailsBehind());
   }
 }

@@ -6,7 +6,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,21 @@ public final class AlertGroups {
   public AlertGroup find(String id) {
     Document d = groups.find(Filters.eq("_id", id)).first();
     return d == null ? null : group(d);
+  }
+
+  /**
+   * The groups among {@code ids} that exist, by id, each read by id: the embedded store answers
+   * {@code _id} equality from its index but {@code $in} by scanning every group.
+   */
+  public Map<String, AlertGroup> find(Collection<String> ids) {
+    Map<String, AlertGroup> out = new HashMap<>();
+    for (String id : ids) {
+      AlertGroup g = find(id);
+      if (g != null) {
+        out.put(id, g);
+      }
+    }
+    return out;
   }
 
   /** Every group whose Slack message is behind its state (a restart resumes these). */
@@ -74,7 +91,8 @@ public final class AlertGroups {
               .append("firing", g.firingCount())
               .append("resolved", g.resolvedCount())
               .append("alerts", alerts(g.alerts()))
-              .append("detailsPosted", List.of()));
+              .append("detailsTs", null)
+              .append("detailsVersion", 0L));
       return;
     }
     groups.updateOne(
@@ -101,9 +119,16 @@ public final class AlertGroups {
     groups.updateOne(Filters.eq("_id", id), Updates.set("renderedVersion", version));
   }
 
-  /** The details of {@code fingerprint} are in the thread. */
-  public void detailsPosted(String id, String fingerprint) {
-    groups.updateOne(Filters.eq("_id", id), Updates.addToSet("detailsPosted", fingerprint));
+  /** The "alerts" reply was posted in the thread as {@code ts} showing {@code version}. */
+  public void detailsPosted(String id, String ts, long version) {
+    groups.updateOne(
+        Filters.eq("_id", id),
+        Updates.combine(Updates.set("detailsTs", ts), Updates.set("detailsVersion", version)));
+  }
+
+  /** The "alerts" reply now shows {@code version}. */
+  public void detailsRendered(String id, long version) {
+    groups.updateOne(Filters.eq("_id", id), Updates.set("detailsVersion", version));
   }
 
   /** {@code userId} acknowledged the group; the message shows it on its next update. */
@@ -188,7 +213,8 @@ public final class AlertGroups {
         instant(d.getDate("lastSeen")),
         d.getString("acknowledgedBy"),
         alerts,
-        d.getList("detailsPosted", String.class, List.of()),
+        d.getString("detailsTs"),
+        number(d.get("detailsVersion")),
         silence(d.get("silence", Document.class)));
   }
 

@@ -16,12 +16,20 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The messages of an alert group: the one updated in place, and each alert's details. Alert text
- * comes from outside, so it is escaped: a description cannot mention @channel or forge a link.
+ * The messages of an alert group, both updated in place: the group's, and the "alerts" reply in its
+ * thread. Alert text comes from outside, so it is escaped: a description cannot mention @channel or
+ * forge a link.
  */
 public final class AlertMessages {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  /** Alerts listed in an "alerts" reply; the rest are in its attached file. */
+  public static final int LISTED = 40;
+
+  // where an alert is, shown on its line when present
+  private static final List<String> KEY_LABELS =
+      List.of("namespace", "pod", "instance", "service", "node");
 
   private final Clock clock;
   private final AlertButtons buttons;
@@ -99,8 +107,99 @@ public final class AlertMessages {
     return b.build();
   }
 
-  /** One alert's details, posted once in the group's thread. */
-  public Message details(AlertGroup g, GroupAlert a) {
+  /**
+   * The group's one "alerts" reply in its thread, updated in place: a single alert's full details,
+   * or one line per alert (the first {@value #LISTED} shown, all of them in an attached file).
+   */
+  public Message details(AlertGroup g) {
+    if (g.alerts().size() == 1) {
+      return details(g, g.alerts().getFirst());
+    }
+    List<GroupAlert> ordered = new ArrayList<>();
+    g.alerts().stream().filter(GroupAlert::firing).forEach(ordered::add);
+    g.alerts().stream().filter(a -> !a.firing()).forEach(ordered::add);
+    int shown = Math.min(LISTED, ordered.size());
+    Message.Builder b =
+        Message.builder(
+                g.title()
+                    + ": "
+                    + g.alerts().size()
+                    + " alerts ("
+                    + g.firingCount()
+                    + " firing, "
+                    + g.resolvedCount()
+                    + " resolved)")
+            .section(
+                "*"
+                    + g.alerts().size()
+                    + " alerts* · "
+                    + g.firingCount()
+                    + " firing · "
+                    + g.resolvedCount()
+                    + " resolved");
+    StringBuilder lines = new StringBuilder();
+    for (GroupAlert a : ordered.subList(0, shown)) {
+      lines.append(line(g, a.alert())).append('\n');
+    }
+    b.section(lines.toString().strip());
+    if (shown < ordered.size()) {
+      StringBuilder all = new StringBuilder();
+      for (GroupAlert a : ordered) {
+        all.append(fileLine(g, a.alert())).append('\n');
+      }
+      b.context(
+          "Showing " + shown + " of " + ordered.size() + " alerts; all of them are in the file");
+      b.file("alerts.txt", "All " + ordered.size() + " alerts of " + g.title(), all.toString());
+    } else {
+      b.context("Updated in place as the group changes");
+    }
+    return b.build();
+  }
+
+  // one mrkdwn line: status, alertname, where, fingerprint
+  private static String line(AlertGroup g, Alert a) {
+    StringBuilder out =
+        new StringBuilder(a.firing() ? ":fire: firing" : ":white_check_mark: resolved")
+            .append(" · *")
+            .append(escape(clip(a.labels().getOrDefault("alertname", g.title()))))
+            .append('*');
+    for (String key : KEY_LABELS) {
+      String v = a.labels().get(key);
+      if (v != null) {
+        out.append(" · ").append(key).append(" `").append(escape(clip(v))).append('`');
+      }
+    }
+    return out.append(" · `").append(escape(a.fingerprint())).append('`').toString();
+  }
+
+  // one plain line for the file: fingerprint, status, alertname, every label
+  private static String fileLine(AlertGroup g, Alert a) {
+    StringBuilder labels = new StringBuilder();
+    new TreeMap<>(a.labels())
+        .forEach(
+            (k, v) ->
+                labels
+                    .append(labels.isEmpty() ? "" : ", ")
+                    .append(k)
+                    .append("=\"")
+                    .append(v)
+                    .append('"'));
+    return a.fingerprint()
+        + "  "
+        + a.status()
+        + "  "
+        + a.labels().getOrDefault("alertname", g.title())
+        + "  {"
+        + labels
+        + "}";
+  }
+
+  private static String clip(String v) {
+    return v.length() <= 60 ? v : v.substring(0, 59) + "…";
+  }
+
+  /** One alert's full details: the reply of a single-alert group. */
+  Message details(AlertGroup g, GroupAlert a) {
     Alert alert = a.alert();
     String name = alert.labels().getOrDefault("alertname", g.title());
     String summary = alert.annotations().get("summary");

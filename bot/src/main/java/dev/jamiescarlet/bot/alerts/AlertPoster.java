@@ -1,12 +1,14 @@
 package dev.jamiescarlet.bot.alerts;
 
+import dev.jamiescarlet.bot.message.Block;
+import dev.jamiescarlet.bot.message.Message;
 import dev.jamiescarlet.bot.slack.Replier;
 import dev.jamiescarlet.bot.slack.ReplyTarget;
 
 /**
  * Brings one group's Slack message up to date, one call at a time: post it once, update it in
- * place, then each alert's details in its thread; the ts is saved at once so a restart updates
- * rather than re-posts.
+ * place, then post or update the one "alerts" reply in its thread; each ts is saved at once so a
+ * restart updates rather than re-posts.
  */
 public final class AlertPoster implements SlackOutbox.Step {
   private final AlertGroups groups;
@@ -29,15 +31,20 @@ public final class AlertPoster implements SlackOutbox.Step {
   }
 
   @Override
-  public boolean run(String groupId) {
-    return step(groupId) || (enrichment != null && enrichment.ready(groupId));
+  public SlackOutbox.Sent run(String groupId) {
+    SlackOutbox.Sent sent = step(groupId);
+    // enrichment gathered off this thread may be ready after the step
+    if (!sent.more() && enrichment != null && enrichment.ready(groupId)) {
+      return new SlackOutbox.Sent(sent.messages(), true);
+    }
+    return sent;
   }
 
-  private boolean step(String groupId) {
+  private SlackOutbox.Sent step(String groupId) {
     AlertGroup g = groups.find(groupId);
     boolean enrich = enrichment != null && enrichment.ready(groupId);
     if (g == null || !(g.slackBehind() || enrich)) {
-      return false;
+      return SlackOutbox.Sent.NOTHING;
     }
     if (g.ts() == null) {
       if (enrichment != null) {
@@ -48,21 +55,32 @@ public final class AlertPoster implements SlackOutbox.Step {
       if (enrichment != null) {
         enrichment.posted(g);
       }
-      return g.nextDetails() != null;
+      return SlackOutbox.Sent.one(g.detailsBehind());
     }
     if (g.renderedVersion() < g.version()) {
       replier.update(g.channel(), g.ts(), messages.group(g));
       groups.rendered(g.id(), g.version());
-      return g.nextDetails() != null;
+      return SlackOutbox.Sent.one(g.detailsBehind());
     }
-    if (enrich) {
-      enrichment.post(g, replier);
-      return g.nextDetails() != null;
+    if (!g.detailsBehind() && enrich) {
+      return new SlackOutbox.Sent(1 + files(enrichment.post(g, replier)), false);
     }
-    GroupAlert next = g.nextDetails();
-    replier.post(ReplyTarget.thread(g.channel(), g.ts(), null), messages.details(g, next));
-    groups.detailsPosted(g.id(), next.fingerprint());
-    return g.alerts().stream().filter(a -> !g.detailsPosted().contains(a.fingerprint())).count()
-        > 1;
+    Message details = messages.details(g);
+    if (g.detailsTs() == null) {
+      String ts = replier.post(ReplyTarget.thread(g.channel(), g.ts(), null), details);
+      groups.detailsPosted(g.id(), ts, g.version());
+    } else {
+      replier.update(g.channel(), g.detailsTs(), details);
+      groups.detailsRendered(g.id(), g.version());
+    }
+    return new SlackOutbox.Sent(1 + files(details), enrich);
+  }
+
+  // each attached file is one more message in the channel (Slack shares it in the thread)
+  private static int files(Message m) {
+    return (int)
+        m.blocks().stream()
+            .filter(b -> b instanceof Block.File || b instanceof Block.Image)
+            .count();
   }
 }

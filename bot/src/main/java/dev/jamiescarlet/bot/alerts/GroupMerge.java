@@ -42,7 +42,8 @@ public final class GroupMerge {
               now,
               null,
               alerts,
-              List.of());
+              null,
+              0);
       return new Merged(created, true);
     }
     List<GroupAlert> alerts = new ArrayList<>(existing.alerts());
@@ -65,7 +66,8 @@ public final class GroupMerge {
             now,
             existing.acknowledgedBy(),
             alerts,
-            existing.detailsPosted(),
+            existing.detailsTs(),
+            existing.detailsVersion(),
             existing.silence());
     return new Merged(merged, changed);
   }

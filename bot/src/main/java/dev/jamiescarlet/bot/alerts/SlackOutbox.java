@@ -29,11 +29,27 @@ public final class SlackOutbox implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SlackOutbox.class);
 
-  /** Makes one Slack call for a group (post, update or one detail). */
+  /** Makes one Slack call for a group (post, update, or its alerts reply). */
   @FunctionalInterface
   public interface Step {
-    /** Returns true while the group needs more calls. */
-    boolean run(String groupId);
+    /** Says what it sent and whether the group needs more calls. */
+    Sent run(String groupId);
+  }
+
+  /**
+   * What one step sent.
+   *
+   * @param messages Slack messages written: 0 when nothing was due, 2 for a message with a file
+   * @param more whether the group needs more calls
+   */
+  public record Sent(int messages, boolean more) {
+    /** Nothing was due. */
+    public static final Sent NOTHING = new Sent(0, false);
+
+    /** One message written. */
+    public static Sent one(boolean more) {
+      return new Sent(1, more);
+    }
   }
 
   private final OutboxScheduler scheduler;
@@ -90,35 +106,38 @@ public final class SlackOutbox implements AutoCloseable {
         return;
       }
       groupId = lane.pending.removeFirst();
-      lane.nextAt = now.plus(PER_CHANNEL);
     }
-    Duration pause = null;
+    // the rest is counted from the end of the call, so two calls are never under a second apart
+    Duration rest = PER_CHANNEL;
+    boolean limited = false;
     boolean again;
     try {
-      again = step.run(groupId);
+      Sent sent = step.run(groupId);
+      again = sent.more();
+      // one interval per message written: none when nothing was due
+      rest = PER_CHANNEL.multipliedBy(sent.messages());
       synchronized (this) {
         failures.remove(groupId);
       }
     } catch (SlackDeliveryException e) {
       again = retry(groupId, e);
-      if ("ratelimited".equals(e.error())) {
-        pause = RATE_LIMITED_PAUSE;
+      limited = "ratelimited".equals(e.error());
+      if (limited) {
+        rest = RATE_LIMITED_PAUSE;
       }
     } catch (RuntimeException e) {
       again = retry(groupId, e);
     }
     synchronized (this) {
       Lane lane = lanes.get(channel);
-      if (pause != null) {
-        lane.nextAt = scheduler.now().plus(pause);
-      }
+      lane.nextAt = scheduler.now().plus(rest);
       if (again) {
-        if (pause != null) {
+        if (limited) {
           // the group that was refused goes first when the channel opens again
-          LinkedHashSet<String> rest = new LinkedHashSet<>(lane.pending);
+          LinkedHashSet<String> waiting = new LinkedHashSet<>(lane.pending);
           lane.pending.clear();
           lane.pending.add(groupId);
-          lane.pending.addAll(rest);
+          lane.pending.addAll(waiting);
         } else {
           lane.pending.add(groupId);
         }

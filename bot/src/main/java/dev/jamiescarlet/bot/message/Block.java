@@ -72,6 +72,21 @@ public sealed interface Block {
     }
   }
 
+  /**
+   * A text file sent with the message, e.g. the full list behind a summary.
+   *
+   * @param filename the file name ({@code .txt})
+   * @param title the file's title in Slack
+   * @param text the file's plain text
+   */
+  record File(String filename, String title, String text) implements Block {
+    /** Checks the required parts. */
+    public File {
+      Objects.requireNonNull(filename, "filename");
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
   /** A horizontal rule. */
   record Divider() implements Block {}
 

@@ -90,6 +90,11 @@ public record Message(String text, List<Block> blocks, boolean inChannel) {
       return add(new Block.Image(filename, title, data));
     }
 
+    /** A text file attached to the message (a full list behind a summary). */
+    public Builder file(String filename, String title, String text) {
+      return add(new Block.File(filename, title, text));
+    }
+
     /** A horizontal rule. */
     public Builder divider() {
       return add(new Block.Divider());

@@ -131,6 +131,7 @@ public final class BlockKitRenderer {
       case Block.Actions a -> actions(a, position);
       case Block.Context c -> context(c.lines(), position);
       case Block.Image i -> image(i, position);
+      case Block.File f -> file(f, position);
       case Block.Divider d ->
           Rendered.of(DividerBlock.builder().blockId(id("divider", position)).build());
     };
@@ -150,6 +151,22 @@ public final class BlockKitRenderer {
             position);
     return new Rendered(
         line.blocks(), List.of(FileUpload.binary(image.filename(), title, image.data())));
+  }
+
+  // a text file goes up beside the message; the line says where it went
+  private static Rendered file(Block.File file, int position) {
+    String title = file.title() == null ? file.filename() : file.title();
+    Rendered line =
+        context(
+            List.of(
+                ":page_facing_up: "
+                    + escape(title)
+                    + " — attached as `"
+                    + escape(file.filename())
+                    + "`"),
+            position);
+    return new Rendered(
+        line.blocks(), List.of(new FileUpload(file.filename(), title, file.text())));
   }
 
   private static Rendered header(Block.Header header, int position) {

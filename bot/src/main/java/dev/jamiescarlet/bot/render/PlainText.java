@@ -33,6 +33,7 @@ final class PlainText {
           a.buttons().stream().map(b -> "[" + b.text() + "]").collect(Collectors.joining(" "));
       case Block.Context c -> String.join("\n", c.lines());
       case Block.Image i -> "[image attached: " + i.filename() + "]";
+      case Block.File f -> "[file attached: " + f.filename() + "]";
       case Block.Divider d -> "----";
     };
   }

@@ -6,6 +6,7 @@ import dev.jamiescarlet.bot.sandbox.console.DemoControls;
 import dev.jamiescarlet.bot.sandbox.delivery.Delivery;
 import dev.jamiescarlet.bot.sandbox.delivery.HttpDelivery;
 import dev.jamiescarlet.bot.sandbox.delivery.SocketDelivery;
+import dev.jamiescarlet.bot.sandbox.state.Channel;
 import dev.jamiescarlet.bot.sandbox.state.FileStore;
 import dev.jamiescarlet.bot.sandbox.state.ResponseUrls;
 import dev.jamiescarlet.bot.sandbox.state.TsClock;
@@ -14,6 +15,7 @@ import dev.jamiescarlet.bot.sandbox.state.Workspace;
 import dev.jamiescarlet.bot.sandbox.webapi.WebApi;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,6 +153,16 @@ public final class SlackSandbox implements AutoCloseable {
   /** The settings it runs with. */
   public SandboxConfig config() {
     return config;
+  }
+
+  /** Adds a public channel, e.g. the many alert channels of a benchmark. */
+  public void addChannel(String id, String name) {
+    services.workspace().addChannel(new Channel(id, name, false));
+  }
+
+  /** When the bot wrote in {@code channel}, in epoch microseconds (see Workspace#writeTimes). */
+  public List<Long> writeTimes(String channel) {
+    return services.workspace().writeTimes(channel);
   }
 
   /** Open Socket Mode connections from the bot. */

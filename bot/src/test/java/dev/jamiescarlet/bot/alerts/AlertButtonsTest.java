@@ -45,7 +45,8 @@ class AlertButtonsTest {
         NOW,
         null,
         List.of(new GroupAlert(a, NOW, NOW)),
-        List.of(),
+        null,
+        0,
         silence);
   }
 

@@ -107,7 +107,8 @@ class AlertControlsIT {
             NOW,
             null,
             List.of(new GroupAlert(a, NOW, NOW)),
-            List.of());
+            null,
+            0);
     groups.saveMerge(g, true);
     return g;
   }
@@ -193,7 +194,8 @@ class AlertControlsIT {
                         null),
                     NOW,
                     NOW)),
-            List.of()),
+            null,
+            0),
         true);
     Message elsewhere =
         controls.silence(

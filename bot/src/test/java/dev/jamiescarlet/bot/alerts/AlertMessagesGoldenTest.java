@@ -80,7 +80,8 @@ class AlertMessagesGoldenTest {
             resolved.lastSeen(),
             "U0ADA",
             resolved.alerts(),
-            resolved.detailsPosted());
+            "1700000000.000002",
+            1);
 
     Message m = messages.group(acked);
 
@@ -108,7 +109,8 @@ class AlertMessagesGoldenTest {
         g.lastSeen(),
         acknowledgedBy,
         g.alerts(),
-        g.detailsPosted(),
+        g.detailsTs(),
+        g.detailsVersion(),
         silence);
   }
 
@@ -174,12 +176,63 @@ class AlertMessagesGoldenTest {
   }
 
   @Test
-  void oneAlertsDetailsForTheThread() {
-    AlertGroup g = group(AlertSource.ALERTMANAGER, "alertmanager-firing.json");
+  void aSingleAlertGroupsReplyHasTheAlertsFullDetails() {
+    AlertGroup g = group(AlertSource.ALERTMANAGER, "alertmanager-recorded.json");
 
-    Message m = messages.details(g, g.alerts().getFirst());
+    Message m = messages.details(g);
 
     Golden.assertMatches("alert-details", render(m));
+  }
+
+  @Test
+  void aGroupsReplyListsEachAlertOnOneLine() {
+    AlertGroup g = group(AlertSource.ALERTMANAGER, "alertmanager-firing.json");
+
+    Message m = messages.details(g);
+
+    assertThat(m.text()).isEqualTo("KubePodCrashLooping: 2 alerts (2 firing, 0 resolved)");
+    Golden.assertMatches("alert-list", render(m));
+  }
+
+  @Test
+  void aLargeGroupsReplyShowsTheFirstFortyAndAttachesEveryAlert() {
+    // given a group of 150 alerts
+    StringBuilder alerts = new StringBuilder();
+    for (int i = 0; i < 150; i++) {
+      alerts
+          .append(i == 0 ? "" : ",")
+          .append("{\"status\":\"firing\",\"labels\":{\"alertname\":\"PodDown\",\"pod\":\"p")
+          .append(i)
+          .append("\"},\"fingerprint\":\"fp")
+          .append(String.format("%04d", i))
+          .append("\"}");
+    }
+    String body =
+        "{\"version\":\"4\",\"groupKey\":\"{}:{alertname=\\\"PodDown\\\"}\",\"status\":\"firing\",\"alerts\":["
+            + alerts
+            + "]}";
+    AlertGroup g =
+        GroupMerge.merge(
+                null,
+                Payloads.parse(
+                    AlertSource.ALERTMANAGER,
+                    body.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "C0ALERTS",
+                SEEN)
+            .group();
+
+    // when
+    RenderedMessage rendered = renderer.render(messages.details(g));
+    SlackLimits.assertWithin(rendered);
+
+    // then forty are listed in the message and all 150 are in its one file
+    String blocks = renderer.blocksJson(rendered.blocks());
+    assertThat(blocks).contains("fp0039", "Showing 40 of 150 alerts").doesNotContain("fp0040");
+    assertThat(rendered.files()).singleElement();
+    String file = rendered.files().getFirst().content();
+    for (int i = 0; i < 150; i++) {
+      assertThat(file).contains(String.format("fp%04d  firing  PodDown", i));
+    }
   }
 
   @Test
@@ -197,7 +250,7 @@ class AlertMessagesGoldenTest {
             .group();
 
     // when
-    String json = render(messages.group(g)) + render(messages.details(g, g.alerts().getFirst()));
+    String json = render(messages.group(g)) + render(messages.details(g));
 
     // then
     assertThat(json).doesNotContain("<!channel>", "<http://x|here>").contains("&lt;!channel&gt;");

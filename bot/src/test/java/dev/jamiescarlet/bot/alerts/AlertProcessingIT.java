@@ -1,6 +1,7 @@
 package dev.jamiescarlet.bot.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.jamiescarlet.bot.store.Mongo;
 import java.nio.file.Path;
@@ -62,20 +63,23 @@ class AlertProcessingIT {
   }
 
   @Test
-  void aGroupIsPostedOnceWithEachAlertsDetailsInItsThread() {
+  void aGroupIsPostedOnceWithOneAlertsReplyInItsThread() {
     // when
     deliver(AlertSource.ALERTMANAGER, "alertmanager-firing.json");
     scheduler.advance(Duration.ofSeconds(10));
 
-    // then one message, then one detail per alert in its thread, a second apart
+    // then one message, then one reply listing both alerts in its thread, a second apart
     List<FakeReplier.Call> calls = slack.calls();
-    assertThat(calls).hasSize(3);
+    assertThat(calls).hasSize(2);
     String ts = calls.getFirst().ts();
     assertThat(calls.getFirst().threadTs()).isNull();
     assertThat(calls.getFirst().channel()).isEqualTo("C0ALERTS");
-    assertThat(calls.subList(1, 3)).allSatisfy(c -> assertThat(c.threadTs()).isEqualTo(ts));
+    assertThat(calls.get(1).threadTs()).isEqualTo(ts);
+    assertThat(calls.get(1).message().toString()).contains("5c3a4e1f9b2d7a60", "2 alerts");
     AlertGroup g = theGroup();
     assertThat(g.ts()).isEqualTo(ts);
+    assertThat(g.detailsTs()).isEqualTo(calls.get(1).ts());
+    assertThat(g.detailsVersion()).isEqualTo(g.version());
     assertThat(g.slackBehind()).isFalse();
     assertThat(events.unprocessed()).isEmpty();
   }
@@ -91,7 +95,7 @@ class AlertProcessingIT {
     scheduler.advance(Duration.ofSeconds(10));
 
     // then
-    assertThat(slack.calls()).hasSize(3);
+    assertThat(slack.calls()).hasSize(2);
     assertThat(theGroup().version()).isEqualTo(1);
     assertThat(theGroup().alerts()).hasSize(2);
   }
@@ -104,10 +108,15 @@ class AlertProcessingIT {
     deliver(AlertSource.ALERTMANAGER, "alertmanager-resolved.json");
     scheduler.advance(Duration.ofSeconds(10));
 
-    FakeReplier.Call last = slack.calls().getLast();
-    assertThat(last.method()).isEqualTo("update");
-    assertThat(last.ts()).isEqualTo(slack.calls().getFirst().ts());
-    assertThat(last.message().text()).startsWith("Resolved: KubePodCrashLooping");
+    // then the group message and the alerts reply are both updated in place, nothing re-posted
+    List<FakeReplier.Call> calls = slack.calls();
+    assertThat(calls)
+        .extracting(FakeReplier.Call::method)
+        .containsExactly("post", "post", "update", "update");
+    assertThat(calls.get(2).ts()).isEqualTo(calls.get(0).ts());
+    assertThat(calls.get(2).message().text()).startsWith("Resolved: KubePodCrashLooping");
+    assertThat(calls.get(3).ts()).isEqualTo(calls.get(1).ts());
+    assertThat(calls.get(3).message().text()).contains("0 firing, 2 resolved");
     assertThat(theGroup().resolvedCount()).isEqualTo(2);
   }
 
@@ -130,13 +139,12 @@ class AlertProcessingIT {
       Thread.onSpinWait();
     }
 
-    // then the one call is an update of the same message
+    restarted.advance(Duration.ofSeconds(10));
+
+    // then both messages are updated in place: the group's, then its alerts reply; no post
+    String detailsTs = slack.calls().get(1).ts();
     assertThat(afterRestart.calls())
-        .singleElement()
-        .satisfies(
-            c -> {
-              assertThat(c.method()).isEqualTo("update");
-              assertThat(c.ts()).isEqualTo(ts);
-            });
+        .extracting(FakeReplier.Call::method, FakeReplier.Call::ts)
+        .containsExactly(tuple("update", ts), tuple("update", detailsTs));
   }
 }

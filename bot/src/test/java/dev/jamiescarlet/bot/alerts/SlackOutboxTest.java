@@ -25,7 +25,7 @@ class SlackOutboxTest {
   private SlackOutbox.Step recording() {
     return id -> {
       sent.add(id + "@" + Duration.between(T0, scheduler.now()).toMillis());
-      return false;
+      return SlackOutbox.Sent.one(false);
     };
   }
 
@@ -81,7 +81,7 @@ class SlackOutboxTest {
         outbox(
             id -> {
               sent.add(id + "@" + Duration.between(T0, scheduler.now()).toMillis());
-              return left.merge(id, -1, Integer::sum) > 0;
+              return SlackOutbox.Sent.one(left.merge(id, -1, Integer::sum) > 0);
             });
     outbox.submit("C1", "g");
     outbox.submit("C1", "h");
@@ -89,6 +89,30 @@ class SlackOutboxTest {
     scheduler.advance(Duration.ofSeconds(10));
 
     assertThat(sent).containsExactly("g@0", "h@1000", "g@2000", "g@3000");
+  }
+
+  @Test
+  void aMessageWithAFileRestsTheChannelTwoIntervalsAndNothingDueRestsItNone() {
+    // given a group whose call writes a message and a file, one with nothing due, and a third
+    SlackOutbox outbox =
+        outbox(
+            id -> {
+              sent.add(id + "@" + Duration.between(T0, scheduler.now()).toMillis());
+              return switch (id) {
+                case "file" -> new SlackOutbox.Sent(2, false);
+                case "idle" -> SlackOutbox.Sent.NOTHING;
+                default -> SlackOutbox.Sent.one(false);
+              };
+            });
+    outbox.submit("C1", "file");
+    outbox.submit("C1", "idle");
+    outbox.submit("C1", "next");
+
+    // when
+    scheduler.advance(Duration.ofSeconds(10));
+
+    // then the channel rested two seconds after the file, and the idle group cost no time
+    assertThat(sent).containsExactly("file@0", "idle@2000", "next@2000");
   }
 
   @Test
@@ -101,7 +125,7 @@ class SlackOutboxTest {
             id -> {
               slack.update("C1", id, dev.jamiescarlet.bot.message.Message.of(id));
               sent.add(id + "@" + Duration.between(T0, scheduler.now()).toMillis());
-              return false;
+              return SlackOutbox.Sent.one(false);
             });
     outbox.submit("C1", "a");
     outbox.submit("C1", "b");

@@ -17,6 +17,7 @@ public final class Workspace {
   private final Map<String, Channel> channels = new LinkedHashMap<>();
   private final Map<String, User> users = new LinkedHashMap<>();
   private final List<ObjectNode> messages = new ArrayList<>();
+  private final Map<String, List<Long>> writes = new LinkedHashMap<>();
   private final TsClock clock;
   private long seq;
 
@@ -92,6 +93,14 @@ public final class Workspace {
    */
   public synchronized ObjectNode add(String channel, ObjectNode message) {
     ObjectNode m = message.deepCopy();
+    String parentTs = Json.text(m, "thread_ts");
+    if (parentTs != null) {
+      // as in Slack, a reply to a reply goes into the thread it belongs to
+      find(channel, parentTs)
+          .map(p -> Json.text(p, "thread_ts"))
+          .filter(root -> !root.equals(parentTs))
+          .ifPresent(root -> m.put("thread_ts", root));
+    }
     String ts = clock.next();
     m.put("type", "message");
     m.put("ts", ts);
@@ -103,6 +112,7 @@ public final class Workspace {
     assignBlockIds(m.get("blocks"));
     touch(m, ts);
     messages.add(m);
+    recordWrite(m, ts);
     String threadTs = Json.text(m, "thread_ts");
     if (threadTs != null && !threadTs.equals(ts) && !m.path("ephemeral").asBoolean()) {
       find(channel, threadTs).ifPresent(parent -> countReply(parent, m));
@@ -119,7 +129,9 @@ public final class Workspace {
               change.accept(m);
               assignBlockIds(m.get("blocks"));
               m.put("updated", true);
-              touch(m, clock.next());
+              String editTs = clock.next();
+              touch(m, editTs);
+              recordWrite(m, editTs);
               return m.deepCopy();
             });
   }
@@ -154,6 +166,14 @@ public final class Workspace {
     return out;
   }
 
+  /**
+   * When the bot wrote in {@code channel} (posts, edits and file shares, ephemeral ones excepted),
+   * in microseconds since the epoch, oldest first: what Slack's per-channel rate limit counts.
+   */
+  public synchronized List<Long> writeTimes(String channel) {
+    return List.copyOf(writes.getOrDefault(channel, List.of()));
+  }
+
   /** Every message in the workspace, for the state summary. */
   public synchronized int messageCount() {
     return messages.size();
@@ -169,6 +189,14 @@ public final class Workspace {
       }
     }
     return Optional.empty();
+  }
+
+  private void recordWrite(ObjectNode m, String ts) {
+    if (m.hasNonNull("bot_id") && !m.path("ephemeral").asBoolean()) {
+      writes
+          .computeIfAbsent(m.path("channel").asText(), c -> new ArrayList<>())
+          .add(TsClock.parse(ts));
+    }
   }
 
   private void touch(ObjectNode m, String updatedTs) {

@@ -44,6 +44,37 @@ class WorkspaceTest {
   }
 
   @Test
+  void givenAReplyToAReply_whenStored_thenItJoinsTheThreadItBelongsTo() {
+    String parent = workspace.add("C0GENERAL", msg("parent")).path("ts").asText();
+    ObjectNode reply = msg("reply");
+    reply.put("thread_ts", parent);
+    String replyTs = workspace.add("C0GENERAL", reply).path("ts").asText();
+    ObjectNode file = msg("file");
+    file.put("thread_ts", replyTs);
+
+    ObjectNode stored = workspace.add("C0GENERAL", file);
+
+    assertThat(stored.path("thread_ts").asText()).isEqualTo(parent);
+    assertThat(workspace.message("C0GENERAL", parent).orElseThrow().path("reply_count").asInt())
+        .isEqualTo(2);
+    assertThat(workspace.message("C0GENERAL", replyTs).orElseThrow().path("thread_ts").asText())
+        .isEqualTo(parent);
+  }
+
+  @Test
+  void givenBotPostsAndEdits_whenWriteTimesRead_thenEachIsCountedInItsChannel() {
+    ObjectNode bot = msg("alert");
+    bot.put("bot_id", "B0JAMIE");
+    String ts = workspace.add("C0ALERTS", bot).path("ts").asText();
+    workspace.update("C0ALERTS", ts, m -> m.put("text", "alert, resolved"));
+    workspace.add("C0ALERTS", msg("a person"));
+
+    assertThat(workspace.writeTimes("C0ALERTS")).hasSize(2).isSorted();
+    assertThat(workspace.writeTimes("C0ALERTS").getFirst()).isEqualTo(TsClock.parse(ts));
+    assertThat(workspace.writeTimes("C0SHOP")).isEmpty();
+  }
+
+  @Test
   void givenChannelName_whenLookedUp_thenFoundByIdOrName() {
     assertThat(workspace.channel("#shop").orElseThrow().id()).isEqualTo("C0SHOP");
     assertThat(workspace.channel("C0ALERTS")).isPresent();
