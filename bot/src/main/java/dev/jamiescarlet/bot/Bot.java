@@ -229,6 +229,10 @@ public final class Bot implements AutoCloseable {
                     () -> memory == null ? null : memory.store(),
                     monitoring.prometheus(),
                     clock)));
+    if (store.embedded()) {
+      // an accepted alert must survive a crash right after the 200
+      alerts.commitWith(store::commit);
+    }
     if (config.alerts().events().enabled()) {
       alerts.watchEvents(config.alerts().events(), clusters);
     }

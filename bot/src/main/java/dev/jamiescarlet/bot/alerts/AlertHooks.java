@@ -23,12 +23,21 @@ public final class AlertHooks {
   private final HookAuth auth;
   private final AlertEvents events;
   private final Consumer<ObjectId> processor;
+  private volatile GroupCommit durable;
 
   /** Stores into {@code events}, then hands each stored id to {@code processor}. */
   public AlertHooks(HookAuth auth, AlertEvents events, Consumer<ObjectId> processor) {
     this.auth = auth;
     this.events = events;
     this.processor = processor;
+  }
+
+  /**
+   * Commits with {@code commit} (the embedded store's write to disk) before each 200, so a process
+   * that dies right after answering still has the alert; concurrent requests share one commit.
+   */
+  public void commitWith(Runnable commit) {
+    this.durable = new GroupCommit(commit);
   }
 
   /** Handles a POST to {@code source}'s hook. */
@@ -56,8 +65,16 @@ public final class AlertHooks {
     auth.check(source, ctx.header("Authorization"), ctx.header(HookAuth.SIGNATURE_HEADER), body);
     Payloads.parse(source, body);
     try {
-      return events.store(source, body);
-    } catch (MongoException e) {
+      ObjectId id = events.store(source, body);
+      GroupCommit commit = durable;
+      if (commit != null) {
+        commit.await();
+      }
+      return id;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new HookException(503, "the bot is stopping; the sender should retry");
+    } catch (MongoException | IllegalStateException e) {
       // no 200 without the event stored: the sender retries
       log.warn("{} hook: could not store the event: {}", source.id(), e.getMessage());
       throw new HookException(

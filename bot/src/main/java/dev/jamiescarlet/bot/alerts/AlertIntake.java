@@ -112,6 +112,14 @@ public final class AlertIntake implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Commits with {@code commit} before each hook's 200 (the embedded store writes to disk every few
+   * seconds otherwise); a real MongoDB acknowledges durably by itself and needs nothing.
+   */
+  public void commitWith(Runnable commit) {
+    hooks.commitWith(commit);
+  }
+
   /** Starts the Kubernetes warning-event source over {@code clusters}. */
   public void watchEvents(EventAlertsConfig config, ClusterRegistry clusters) {
     eventSource =
