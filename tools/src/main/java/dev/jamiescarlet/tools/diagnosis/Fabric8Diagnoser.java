@@ -92,15 +92,9 @@ public final class Fabric8Diagnoser implements Diagnoser {
               .logs(
                   (podNs, pod, container, tail) -> {
                     String text =
-                        client
-                            .pods()
-                            .inNamespace(podNs)
-                            .withName(pod)
-                            .inContainer(container)
-                            .terminated()
-                            .tailingLines(tail)
-                            .getLog();
-                    return text == null ? List.of() : text.lines().toList();
+                        dev.jamiescarlet.tools.kubernetes.PodLogs.read(
+                            client, podNs, pod, container, true, tail);
+                    return text.lines().toList();
                   });
       return b.build();
     }

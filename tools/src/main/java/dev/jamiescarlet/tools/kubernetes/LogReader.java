@@ -5,8 +5,6 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.dsl.ContainerResource;
-import io.fabric8.kubernetes.client.dsl.TimeTailPrettyLoggable;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -59,14 +57,14 @@ final class LogReader {
       requirePrevious(pod, container);
     }
     int tail = Math.max(1, Math.min(LogRequest.MAX_TAIL, request.tailLines()));
-    ContainerResource resource =
-        ctx.client()
-            .pods()
-            .inNamespace(namespace)
-            .withName(pod.getMetadata().getName())
-            .inContainer(container);
-    TimeTailPrettyLoggable logs = request.previous() ? resource.terminated() : resource;
-    String text = logs.tailingLines(tail).getLog();
+    String text =
+        PodLogs.read(
+            ctx.client(),
+            namespace,
+            pod.getMetadata().getName(),
+            container,
+            request.previous(),
+            tail);
     List<String> lines =
         text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\r?\n"));
     // servers honour tailLines; the cut here guards the chat against ones that do not

@@ -163,9 +163,13 @@ class Fabric8KubernetesReadsIT {
         .always();
 
     // when
+    drainRequests();
     LogResult logs = reads.logs(null, "shop", new LogRequest("deploy/checkout", null, 2, true));
 
-    // then
+    // then the log is one GET after the lookups: no readiness watch on the crash-looping pod
+    List<String> paths = drainRequests();
+    assertThat(paths).noneMatch(p -> p.contains("watch=true"));
+    assertThat(paths).filteredOn(p -> p.contains("/log?")).hasSize(1);
     assertThat(logs.pod()).isEqualTo("checkout-a");
     assertThat(logs.container()).isEqualTo("checkout");
     assertThat(logs.lines())
@@ -352,5 +356,21 @@ class Fabric8KubernetesReadsIT {
                 .endInvolvedObject()
                 .build())
         .create();
+  }
+
+  // the paths of the requests the server has received since the last call
+  private static List<String> drainRequests() {
+    List<String> paths = new java.util.ArrayList<>();
+    try {
+      var r = server.takeRequest(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+      while (r != null) {
+        paths.add(r.getPath());
+        r = server.takeRequest(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    return paths;
   }
 }
