@@ -4,17 +4,13 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
-import dev.jamiescarlet.agents.definitions.AgentDefinition;
-import dev.jamiescarlet.agents.definitions.AgentDefinitionException;
 import dev.jamiescarlet.agents.definitions.AgentDefinitions;
 import dev.jamiescarlet.agents.prompts.PromptLibrary;
 import dev.jamiescarlet.bot.agents.AgentDesk;
 import dev.jamiescarlet.bot.agents.AgentIntegrations;
 import dev.jamiescarlet.bot.agents.AgentServices;
 import dev.jamiescarlet.bot.alerts.AlertControls;
-import dev.jamiescarlet.bot.alerts.AlertEnrichment;
 import dev.jamiescarlet.bot.alerts.AlertIntake;
-import dev.jamiescarlet.bot.alerts.EnrichmentSources;
 import dev.jamiescarlet.bot.approvals.AgentProposals;
 import dev.jamiescarlet.bot.approvals.ApprovalFlow;
 import dev.jamiescarlet.bot.approvals.Approvals;
@@ -32,7 +28,6 @@ import dev.jamiescarlet.bot.http.StartupException;
 import dev.jamiescarlet.bot.memory.MemoryServices;
 import dev.jamiescarlet.bot.policy.Policy;
 import dev.jamiescarlet.bot.policy.PolicyEngine;
-import dev.jamiescarlet.bot.policy.PolicyException;
 import dev.jamiescarlet.bot.render.BlockKitRenderer;
 import dev.jamiescarlet.bot.slack.AppHome;
 import dev.jamiescarlet.bot.slack.BoltApps;
@@ -105,7 +100,7 @@ public final class Bot implements AutoCloseable {
    * failures name their fix and leave nothing running.
    */
   public static Bot start(JamieConfig config, ClusterRegistry clusters) {
-    return start(config, clusters, loadPolicy(config));
+    return start(config, clusters, StartupFiles.policy(config));
   }
 
   /** Builds and starts everything with the given policy (null: read-only). */
@@ -142,50 +137,10 @@ public final class Bot implements AutoCloseable {
     }
   }
 
-  /** The policy in {@code JAMIE_POLICY_FILE}, or null when it is unset. */
-  static Policy loadPolicy(JamieConfig config) {
-    if (config.policyFile() == null) {
-      return null;
-    }
-    try {
-      return Policy.load(config.policyFile());
-    } catch (PolicyException e) {
-      throw new StartupException(
-          "JAMIE_POLICY_FILE ("
-              + config.policyFile()
-              + ") is not a valid policy:\n"
-              + e.getMessage(),
-          e);
-    }
-  }
-
-  /**
-   * The agent definitions (shipped, plus {@code JAMIE_AGENTS_DIR}), with model endpoints defaulted
-   * from {@code env}; one log line per agent.
-   */
-  static AgentDefinitions loadAgents(JamieConfig config, Map<String, String> env) {
-    AgentDefinitions agents;
-    try {
-      agents =
-          AgentDefinitions.load(
-              config.agentsDir(), env, PromptLibrary.standard(config.promptsDir()));
-    } catch (AgentDefinitionException | IllegalArgumentException e) {
-      String where =
-          config.agentsDir() == null
-              ? "the shipped agents"
-              : "JAMIE_AGENTS_DIR (" + config.agentsDir() + ")";
-      throw new StartupException(where + " cannot be used:\n" + e.getMessage(), e);
-    }
-    for (AgentDefinition a : agents.all()) {
-      log.info("agent {}: {}, tools {}", a.name(), a.model().describe(), a.toolNames());
-    }
-    return agents;
-  }
-
   private void startAll() {
     Clock clock = Clock.systemUTC();
     // a bad definition fails the start before anything opens
-    agents = loadAgents(config, env);
+    agents = StartupFiles.agents(config, env);
     // tenants are listed while the store opens and the Slack app is built
     kamajiStart =
         CompletableFuture.supplyAsync(
@@ -213,29 +168,17 @@ public final class Bot implements AutoCloseable {
     SlackReplier replier = new SlackReplier(slack, config.botToken(), renderer);
     Monitoring monitoring = Monitoring.of(config.observability(), config.grafana());
     ArgoCdClient argo = AgentIntegrations.argoCd(config);
-    // alerts are enriched as the bot itself; memory starts below, so runbooks are looked up late
+    // memory starts below, so the alerts' runbooks are looked up late
     alerts =
-        startAlerts(
+        BotAlerts.start(
             config,
             store,
             replier,
             clock,
             clusters,
-            new AlertEnrichment(
-                new EnrichmentSources(
-                    clusters,
-                    reads,
-                    new Fabric8Diagnoser(clusters, clock),
-                    () -> memory == null ? null : memory.store(),
-                    monitoring.prometheus(),
-                    clock)));
-    if (store.embedded()) {
-      // an accepted alert must survive a crash right after the 200
-      alerts.commitWith(store::commit);
-    }
-    if (config.alerts().events().enabled()) {
-      alerts.watchEvents(config.alerts().events(), clusters);
-    }
+            reads,
+            monitoring.prometheus(),
+            () -> memory == null ? null : memory.store());
     ChannelDefaults channelDefaults = new ChannelDefaults(store.database(), clock);
     memory = MemoryServices.start(config.memory(), store.database(), clock);
     AtomicReference<AgentDesk> desk = new AtomicReference<>();
@@ -352,35 +295,6 @@ public final class Bot implements AutoCloseable {
         http.port(),
         clusters.clusters().size(),
         store.description());
-  }
-
-  /** Alert intake; a bad JAMIE_ALERT_ROUTES file stops the start with its fix. */
-  private static AlertIntake startAlerts(
-      JamieConfig config,
-      Mongo store,
-      SlackReplier replier,
-      Clock clock,
-      ClusterRegistry clusters,
-      AlertEnrichment enrichment) {
-    try {
-      AlertIntake intake =
-          AlertIntake.start(
-              config.alerts(),
-              store.database(),
-              replier,
-              clock,
-              name -> clusters.clusters().stream().anyMatch(c -> c.name().equals(name)),
-              enrichment);
-      if (config.alerts().hookToken() == null
-          && config.alerts().alertmanagerToken() == null
-          && config.alerts().grafanaToken() == null
-          && config.alerts().argoCdToken() == null) {
-        log.info("alerts: no JAMIE_HOOK_TOKEN; the /hooks/* webhooks answer 503 until it is set");
-      }
-      return intake;
-    } catch (IllegalArgumentException e) {
-      throw new StartupException(e.getMessage(), e);
-    }
   }
 
   /**

@@ -160,7 +160,7 @@ public final class Demo implements AutoCloseable {
     Map<String, io.fabric8.kubernetes.client.KubernetesClient> clients = new LinkedHashMap<>();
     clients.put(CLUSTER, cluster.client());
     clusters = KubeconfigClusterRegistry.of(clients, CLUSTER, "demo (fabric8 mock API server)");
-    Policy policy = config.policyFile() != null ? Bot.loadPolicy(config) : Policy.demo();
+    Policy policy = config.policyFile() != null ? StartupFiles.policy(config) : Policy.demo();
     bot = Bot.start(config, clusters, policy, join(store), demoEnv);
     // the console's Fire demo alert goes through the bot's real webhook
     sandbox

@@ -33,7 +33,7 @@ class BotAgentsTest {
         "name: dba\nprompts: [jamie/system]\nlimits: {wallTime: 5 minutes}\n");
 
     // when / then
-    assertThatThrownBy(() -> Bot.loadAgents(config(dir), Map.of()))
+    assertThatThrownBy(() -> StartupFiles.agents(config(dir), Map.of()))
         .isInstanceOf(StartupException.class)
         .hasMessageContaining("JAMIE_AGENTS_DIR (" + dir + ")")
         .hasMessageContaining(
@@ -48,7 +48,7 @@ class BotAgentsTest {
 
     // when
     var agents =
-        Bot.loadAgents(
+        StartupFiles.agents(
             config(dir),
             Map.of("JAMIE_LLM_BASE_URL", "http://vllm:8000/v1", "JAMIE_LLM_MODEL", "small"));
 

@@ -30,7 +30,7 @@ class BotPolicyTest {
             dir.resolve("policy.yaml"),
             "roles: {viewer: [read]}\nbindings: [{role: opertor, users: [U1]}]\n");
 
-    assertThatThrownBy(() -> Bot.loadPolicy(config(file)))
+    assertThatThrownBy(() -> StartupFiles.policy(config(file)))
         .isInstanceOf(StartupException.class)
         .hasMessageContaining("JAMIE_POLICY_FILE")
         .hasMessageContaining(
@@ -44,9 +44,9 @@ class BotPolicyTest {
             dir.resolve("policy.yaml"),
             "roles: {viewer: [read]}\nbindings: [{role: viewer, users: [U1]}]\n");
 
-    assertThat(Bot.loadPolicy(config(file)).bindings()).hasSize(1);
+    assertThat(StartupFiles.policy(config(file)).bindings()).hasSize(1);
     assertThat(
-            Bot.loadPolicy(
+            StartupFiles.policy(
                 JamieConfig.fromEnv(
                     Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1"))))
         .isNull();
