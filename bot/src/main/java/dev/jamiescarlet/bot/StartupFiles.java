@@ -3,6 +3,7 @@ package dev.jamiescarlet.bot;
 import dev.jamiescarlet.agents.definitions.AgentDefinition;
 import dev.jamiescarlet.agents.definitions.AgentDefinitionException;
 import dev.jamiescarlet.agents.definitions.AgentDefinitions;
+import dev.jamiescarlet.agents.definitions.ModelCatalogue;
 import dev.jamiescarlet.agents.prompts.PromptLibrary;
 import dev.jamiescarlet.bot.config.JamieConfig;
 import dev.jamiescarlet.bot.http.StartupException;
@@ -52,8 +53,11 @@ final class StartupFiles {
               : "JAMIE_AGENTS_DIR (" + config.agentsDir() + ")";
       throw new StartupException(where + " cannot be used:\n" + e.getMessage(), e);
     }
+    ModelCatalogue catalogue = ModelCatalogue.shipped();
     for (AgentDefinition a : agents.all()) {
       log.info("agent {}: {}, tools {}", a.name(), a.model().describe(), a.toolNames());
+      // a model the catalogue does not know still runs; the operator learns what to check
+      catalogue.check(a).forEach(p -> log.warn("{} (see models/README.md)", p));
     }
     return agents;
   }
