@@ -168,6 +168,23 @@ class SlackManifestTest {
         .isEqualTo(needed);
   }
 
+  @Test
+  void readmeScopeTableListsTheManifestsScopes() throws IOException {
+    String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
+    int start = readme.indexOf("### Slack app");
+    assertThat(start).as("README.md has a ### Slack app section").isNotNegative();
+    int end = readme.indexOf("\n### ", start + 1);
+    Matcher row =
+        Pattern.compile("(?m)^\\| `([a-z_.:]+)` \\|")
+            .matcher(readme.substring(start, end < 0 ? readme.length() : end));
+    Set<String> documented = new TreeSet<>();
+    while (row.find()) {
+      documented.add(row.group(1));
+    }
+    assertThat(documented)
+        .isEqualTo(new TreeSet<>(texts(manifest.at("/oauth_config/scopes/bot"), null)));
+  }
+
   /** The MethodsClient Web API methods named as calls ({@code .name(}) in the bot's sources. */
   private static Set<String> webApiMethodsCalled() throws IOException {
     Set<String> api = new TreeSet<>();
