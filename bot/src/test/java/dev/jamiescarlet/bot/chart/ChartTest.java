@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +179,15 @@ class ChartTest {
     assertThat(env(bot, Settings.MONGODB_URI.name()).getValueFrom().getSecretKeyRef().getKey())
         .isEqualTo("MONGODB_URI");
     assertThat(bot.getEnv()).noneMatch(e -> e.getName().equals(Settings.DATA_DIR.name()));
+    // Slack reaches /slack/events through the Ingress; nothing else is public
+    assertThat(chart.all(Ingress.class))
+        .singleElement()
+        .satisfies(
+            i ->
+                assertThat(i.getSpec().getRules().get(0).getHttp().getPaths())
+                    .extracting(p -> p.getPath())
+                    .containsExactly("/slack"));
+    assertThat(RenderedChart.render(Map.of()).all(Ingress.class)).isEmpty();
     assertThat(chart.ofKind("ServiceMonitor")).hasSize(1);
     assertThat(chart.ofKind("PrometheusRule")).hasSize(1);
     assertThat(chart.configMap("jamie-dashboard"))
