@@ -39,6 +39,7 @@ import dev.jamiescarlet.bot.slack.SlackReplier;
 import dev.jamiescarlet.bot.slack.SlackUserGroups;
 import dev.jamiescarlet.bot.slack.Work;
 import dev.jamiescarlet.bot.store.Mongo;
+import dev.jamiescarlet.bot.telemetry.BotTelemetry;
 import dev.jamiescarlet.tools.actions.Actions;
 import dev.jamiescarlet.tools.argocd.ArgoCdClient;
 import dev.jamiescarlet.tools.diagnosis.Fabric8Diagnoser;
@@ -81,6 +82,7 @@ public final class Bot implements AutoCloseable {
   private final Map<String, String> env;
   private AgentServices agentServices;
   private AlertIntake alerts;
+  private BotTelemetry telemetry;
 
   private Bot(
       JamieConfig config,
@@ -141,6 +143,7 @@ public final class Bot implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     // a bad definition fails the start before anything opens
     agents = StartupFiles.agents(config, env);
+    telemetry = BotTelemetry.start(env);
     // tenants are listed while the store opens and the Slack app is built
     kamajiStart =
         CompletableFuture.supplyAsync(
@@ -237,7 +240,8 @@ public final class Bot implements AutoCloseable {
                 new AgentProposals(new ProposalJudge(policyEngine, actions)),
                 conversation::context,
                 groups,
-                AgentIntegrations.of(config, monitoring, argo)));
+                AgentIntegrations.of(config, monitoring, argo),
+                telemetry.telemetry()));
     desk.set(agentServices.desk());
     conversation.agents(agentServices.desk());
     new SlackHandlers(
@@ -273,6 +277,7 @@ public final class Bot implements AutoCloseable {
     http =
         new HttpServer(
                 config.httpBind(), config.httpPort(), adapter, this::readiness, alerts.hooks())
+            .metrics(telemetry::scrape)
             .start();
 
     if (config.slackMode() == SlackMode.SOCKET) {
@@ -409,5 +414,13 @@ public final class Bot implements AutoCloseable {
     if (store != null) {
       store.close();
     }
+    if (telemetry != null) {
+      telemetry.close();
+    }
+  }
+
+  /** Metrics and spans. */
+  public BotTelemetry telemetry() {
+    return telemetry;
   }
 }

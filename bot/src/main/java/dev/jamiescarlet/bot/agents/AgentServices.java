@@ -29,6 +29,7 @@ import dev.jamiescarlet.tools.diagnosis.Diagnoser;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import dev.jamiescarlet.tools.kubernetes.Identity;
 import dev.jamiescarlet.tools.kubernetes.KubernetesReads;
+import dev.jamiescarlet.tools.telemetry.Telemetry;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -95,7 +96,8 @@ public final class AgentServices implements AutoCloseable {
       AgentProposals proposals,
       BiFunction<String, String, CommandContext> contexts,
       Function<String, Set<String>> groupsOf,
-      Integrations integrations) {}
+      Integrations integrations,
+      Telemetry telemetry) {}
 
   /** Builds the runtimes and starts the investigation worker. */
   public static AgentServices start(

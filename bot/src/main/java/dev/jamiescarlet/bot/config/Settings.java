@@ -313,6 +313,27 @@ public final class Settings {
           "A warning-event alert resolves after this long without a new occurrence.",
           false);
 
+  public static final Setting OTLP_ENDPOINT =
+      new Setting(
+          "OTEL_EXPORTER_OTLP_ENDPOINT",
+          null,
+          "OTLP/HTTP base URL traces are exported to (`/v1/traces` is appended), e.g. `http://otel-collector:4318` or Opik's `…/api/v1/private/otel`. Unset: no spans leave the process.",
+          false);
+  public static final Setting OTLP_TRACES_ENDPOINT =
+      new Setting(
+          "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+          null,
+          "Full OTLP/HTTP traces URL; wins over `OTEL_EXPORTER_OTLP_ENDPOINT`.",
+          false);
+  public static final Setting OTLP_HEADERS =
+      new Setting(
+          "OTEL_EXPORTER_OTLP_HEADERS",
+          null,
+          "Headers sent with every export, `key=value` pairs separated by commas, values URL-encoded (Opik: `Authorization=…,Comet-Workspace=…,projectName=…`).",
+          true);
+  public static final Setting OTEL_SERVICE_NAME =
+      new Setting("OTEL_SERVICE_NAME", "jamie", "`service.name` of the exported spans.", false);
+
   /** All settings, in the order --help and the README list them. */
   public static final List<Setting> ALL =
       List.of(
@@ -368,7 +389,11 @@ public final class Settings {
           EVENT_ALERTS,
           EVENT_NAMESPACES,
           EVENT_REASONS,
-          EVENT_QUIET);
+          EVENT_QUIET,
+          OTLP_ENDPOINT,
+          OTLP_TRACES_ENDPOINT,
+          OTLP_HEADERS,
+          OTEL_SERVICE_NAME);
 
   private Settings() {}
 }

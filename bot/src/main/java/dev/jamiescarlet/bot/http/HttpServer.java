@@ -7,12 +7,17 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The bot's HTTP server: Slack's Events API (in http mode), alert webhooks, liveness and readiness.
+ * The bot's HTTP server: Slack's Events API (in http mode), alert webhooks, liveness, readiness and
+ * metrics.
  */
 public final class HttpServer implements AutoCloseable {
+  /** The content type of Prometheus's text exposition format. */
+  public static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
   private final Javalin javalin;
   private final String bind;
   private final int requestedPort;
+  private volatile Supplier<String> metrics;
 
   /**
    * A server on {@code bind:port}.
@@ -44,6 +49,16 @@ public final class HttpServer implements AutoCloseable {
               cfg.startup.showJavalinBanner = false;
               cfg.routes.get("/healthz", ctx -> ctx.result("ok"));
               cfg.routes.get(
+                  "/metrics",
+                  ctx -> {
+                    Supplier<String> scrape = metrics;
+                    if (scrape == null) {
+                      ctx.status(404).result("metrics are not enabled on this server");
+                    } else {
+                      ctx.contentType(PROMETHEUS_TEXT).result(scrape.get());
+                    }
+                  });
+              cfg.routes.get(
                   "/readyz",
                   ctx -> {
                     Map<String, String> failing = readiness.get();
@@ -65,6 +80,12 @@ public final class HttpServer implements AutoCloseable {
                                         + " receive Slack requests here")));
               }
             });
+  }
+
+  /** Serves {@code GET /metrics} from {@code scrape} (Prometheus text format). */
+  public HttpServer metrics(Supplier<String> scrape) {
+    this.metrics = scrape;
+    return this;
   }
 
   /** Starts listening; a taken port fails with a message naming JAMIE_HTTP_PORT. */

@@ -1,5 +1,6 @@
 package dev.jamiescarlet.bot.slack;
 
+import io.opentelemetry.context.Context;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,16 +17,19 @@ public final class Work implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Work.class);
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-  /** Runs a task later with the caller's MDC. */
+  /**
+   * Runs a task later with the caller's MDC and trace context (its spans join the caller's trace).
+   */
   public void submit(Runnable task) {
     Map<String, String> mdc = MDC.getCopyOfContextMap();
+    Runnable traced = Context.current().wrap(task);
     executor.execute(
         () -> {
           if (mdc != null) {
             MDC.setContextMap(mdc);
           }
           try {
-            task.run();
+            traced.run();
           } catch (RuntimeException e) {
             log.error("background work failed", e);
           } finally {
