@@ -152,7 +152,7 @@ public final class Bot implements AutoCloseable {
     if (store == null) {
       store = Mongo.open(config.mongodbUri(), config.dataDir());
     }
-    audit = new AuditLog(store.database(), clock);
+    audit = new AuditLog(store.database(), clock, telemetry.telemetry().meters());
     approvals = new Approvals(store.database(), clock);
     policyEngine = new PolicyEngine(policy, config.approvalTtl());
     if (policy == null) {
@@ -164,8 +164,8 @@ public final class Bot implements AutoCloseable {
           policy.roles().size(),
           policy.bindings().size());
     }
-    Slack slack = BoltApps.slack(config);
-    app = BoltApps.create(config, slack);
+    Slack slack = BoltApps.slack(config, telemetry.telemetry());
+    app = BoltApps.create(config, slack, telemetry.telemetry());
     KubernetesReads reads = new Fabric8KubernetesReads(clusters, clock);
     BlockKitRenderer renderer = new BlockKitRenderer();
     SlackReplier replier = new SlackReplier(slack, config.botToken(), renderer);
@@ -182,8 +182,11 @@ public final class Bot implements AutoCloseable {
             reads,
             monitoring.prometheus(),
             () -> memory == null ? null : memory.store());
+    alerts.measure(telemetry.telemetry().meters());
     ChannelDefaults channelDefaults = new ChannelDefaults(store.database(), clock);
-    memory = MemoryServices.start(config.memory(), store.database(), clock);
+    memory =
+        MemoryServices.start(
+            config.memory(), store.database(), clock, telemetry.telemetry().meters());
     AtomicReference<AgentDesk> desk = new AtomicReference<>();
     log.info("monitoring: {}", config.observability());
     Commands commands =
@@ -213,7 +216,8 @@ public final class Bot implements AutoCloseable {
             new CommandRunner(
                 commands,
                 memory == null ? null : memory.plainEnglish(),
-                () -> desk.get() != null && desk.get().available()),
+                () -> desk.get() != null && desk.get().available(),
+                telemetry.telemetry()),
             clusters,
             reads,
             replier,

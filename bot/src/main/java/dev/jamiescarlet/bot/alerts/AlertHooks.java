@@ -2,6 +2,9 @@ package dev.jamiescarlet.bot.alerts;
 
 import com.mongodb.MongoException;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -24,6 +27,7 @@ public final class AlertHooks {
   private final AlertEvents events;
   private final Consumer<ObjectId> processor;
   private volatile GroupCommit durable;
+  private volatile MeterRegistry meters = new CompositeMeterRegistry();
 
   /** Stores into {@code events}, then hands each stored id to {@code processor}. */
   public AlertHooks(HookAuth auth, AlertEvents events, Consumer<ObjectId> processor) {
@@ -40,17 +44,34 @@ public final class AlertHooks {
     this.durable = new GroupCommit(commit);
   }
 
+  /**
+   * Counts deliveries by source and HTTP status in {@code registry} ({@code
+   * jamie.alert.deliveries}).
+   */
+  public void measure(MeterRegistry registry) {
+    this.meters = registry;
+  }
+
   /** Handles a POST to {@code source}'s hook. */
   public void handle(AlertSource source, Context ctx) {
+    int status = 200;
     try {
       ObjectId id = accept(source, ctx);
       ctx.status(200).json(Map.of("stored", id.toHexString()));
       processor.accept(id);
     } catch (HookException e) {
+      status = e.status();
       if (e.status() != 400) {
         log.warn("{} hook refused with {}: {}", source.id(), e.status(), e.getMessage());
       }
       ctx.status(e.status()).json(Map.of("error", e.getMessage()));
+    } finally {
+      Counter.builder("jamie.alert.deliveries")
+          .description("Alert webhook deliveries, by source and HTTP status")
+          .tag("source", source.id())
+          .tag("status", Integer.toString(status))
+          .register(meters)
+          .increment();
     }
   }
 

@@ -6,6 +6,7 @@ import dev.jamiescarlet.bot.config.EventAlertsConfig;
 import dev.jamiescarlet.bot.slack.Replier;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import io.javalin.http.Handler;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -118,6 +119,11 @@ public final class AlertIntake implements AutoCloseable {
    */
   public void commitWith(Runnable commit) {
     hooks.commitWith(commit);
+  }
+
+  /** Counts webhook deliveries in {@code meters}. */
+  public void measure(MeterRegistry meters) {
+    hooks.measure(meters);
   }
 
   /** Starts the Kubernetes warning-event source over {@code clusters}. */

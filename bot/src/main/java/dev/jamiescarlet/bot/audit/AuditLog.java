@@ -9,6 +9,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -35,9 +39,19 @@ public final class AuditLog {
 
   private final MongoCollection<Document> audit;
   private final Clock clock;
+  private final MeterRegistry meters;
 
   /** The audit trail in {@code database}. */
   public AuditLog(MongoDatabase database, Clock clock) {
+    this(database, clock, new CompositeMeterRegistry());
+  }
+
+  /**
+   * As above, counting each stored record by phase and verb ({@code jamie.approvals}: requested,
+   * approved, denied, expired, executed, failed…).
+   */
+  public AuditLog(MongoDatabase database, Clock clock, MeterRegistry meters) {
+    this.meters = meters;
     this.audit = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.ACKNOWLEDGED);
     this.clock = clock;
     try {
@@ -72,6 +86,12 @@ public final class AuditLog {
           e);
     }
     log.info("{}", json(fields));
+    Counter.builder("jamie.approvals")
+        .description("Audited write phases (approval flow), by phase and verb")
+        .tag("phase", r.phase().name().toLowerCase(Locale.ROOT))
+        .tag("verb", r.verb() == null ? "none" : r.verb())
+        .register(meters)
+        .increment();
   }
 
   /** Records a phase with the clock's time; a shorthand for {@link #record(AuditRecord)}. */

@@ -4,6 +4,11 @@ import dev.jamiescarlet.bot.message.Block;
 import dev.jamiescarlet.bot.message.Message;
 import dev.jamiescarlet.embeddings.EmbeddingModelException;
 import dev.jamiescarlet.tools.kubernetes.KubernetesToolException;
+import dev.jamiescarlet.tools.telemetry.Telemetry;
+import io.micrometer.core.instrument.Counter;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,9 +29,13 @@ public final class CommandRunner {
 
   private static final int MAX_SUGGESTIONS = 3;
 
+  /** The verb tag of lines whose verb is not a command (never the typed word: it is unbounded). */
+  static final String UNKNOWN = "unknown";
+
   private final Commands commands;
   private final PlainEnglish plainEnglish;
   private final BooleanSupplier agentAvailable;
+  private final Telemetry telemetry;
 
   /**
    * Where a line goes: a reply the runner made, or an open question for an agent (with the
@@ -59,9 +68,22 @@ public final class CommandRunner {
    */
   public CommandRunner(
       Commands commands, PlainEnglish plainEnglish, BooleanSupplier agentAvailable) {
+    this(commands, plainEnglish, agentAvailable, Telemetry.noop());
+  }
+
+  /**
+   * As above, counting commands by verb and outcome ({@code jamie.commands}) and tracing each run
+   * as a {@code command VERB} span.
+   */
+  public CommandRunner(
+      Commands commands,
+      PlainEnglish plainEnglish,
+      BooleanSupplier agentAvailable,
+      Telemetry telemetry) {
     this.commands = commands;
     this.plainEnglish = plainEnglish;
     this.agentAvailable = agentAvailable;
+    this.telemetry = telemetry;
   }
 
   /** The commands it runs. */
@@ -113,6 +135,7 @@ public final class CommandRunner {
           && commands.closest(verb).isEmpty()) {
         return open(line, context);
       }
+      count(UNKNOWN, "unknown_verb");
       return new Routing.Reply(unknownVerb(verb, tokens));
     }
     return new Routing.Reply(
@@ -157,22 +180,33 @@ public final class CommandRunner {
     String verb = command.verb();
     MDC.put("command", verb);
     Invocation invocation = null;
-    try {
+    String outcome = "error";
+    Span span =
+        telemetry
+            .tracer()
+            .spanBuilder("command " + verb)
+            .setAttribute("jamie.command.verb", verb)
+            .startSpan();
+    try (Scope ignored = span.makeCurrent()) {
       invocation =
           command.syntax().freeText()
               ? CommandLine.parseFreeText(command.syntax(), line, context)
               : CommandLine.parse(command.syntax(), tokens, context);
       Message reply = command.run(invocation);
+      outcome = "ok";
       log.info("command ran");
       return reply;
     } catch (UsageException e) {
       if (invocation == null && plainEnglish != null && looksLikeEnglish(tokens)) {
         // "restart checkout please" starts with a verb but is not its grammar: try the English
+        outcome = "plain_english";
         return understand(line, context, usageError(e));
       }
+      outcome = "usage";
       log.info("command rejected: {}", e.getMessage());
       return usageError(e);
     } catch (KubernetesToolException e) {
+      outcome = "kubernetes_" + e.kind().name().toLowerCase(Locale.ROOT);
       log.warn("kubernetes call failed ({}): {}", e.kind(), e.getMessage());
       if (e.kind() == KubernetesToolException.Kind.NOT_FOUND && invocation != null) {
         Message offer = NameSuggestions.offer(e.getMessage(), invocation, tokens);
@@ -182,6 +216,7 @@ public final class CommandRunner {
       }
       return Replies.error(e.getMessage(), hint(e.kind()));
     } catch (EmbeddingModelException e) {
+      outcome = "memory_unavailable";
       log.warn("memory unavailable for `{}`: {}", verb, e.getMessage());
       return Replies.error(
           "My memory (runbooks, notes) isn't available right now.",
@@ -190,13 +225,28 @@ public final class CommandRunner {
               : "Operators: the bot's log says why and how to fix it.");
     } catch (RuntimeException e) {
       String requestId = MDC.get("request_id");
+      span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+      span.setAttribute("error.type", e.getClass().getName());
       log.error("command `{}` failed unexpectedly", verb, e);
       return Replies.error(
           "Something went wrong running `" + verb + "`. That's on me, not you.",
           "Request id `" + requestId + "` — operators will find the details in the bot's log.");
     } finally {
       MDC.remove("command");
+      span.setAttribute("jamie.command.outcome", outcome);
+      span.end();
+      count(verb, outcome);
     }
+  }
+
+  /** One command run: its verb (a registered one, or {@code unknown}) and how it ended. */
+  private void count(String verb, String outcome) {
+    Counter.builder("jamie.commands")
+        .description("Commands run, by verb and outcome")
+        .tag("verb", verb)
+        .tag("outcome", outcome)
+        .register(telemetry.meters())
+        .increment();
   }
 
   /** Several words and no options: what a person types, not a command line. */

@@ -9,6 +9,8 @@ import dev.jamiescarlet.embeddings.memory.MemoryStore;
 import dev.jamiescarlet.embeddings.routing.IntentRouter;
 import dev.jamiescarlet.embeddings.runbooks.RunbookFiles;
 import dev.jamiescarlet.embeddings.runbooks.RunbookIngester;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -58,6 +60,12 @@ public final class MemoryServices implements AutoCloseable {
    * re-read every minute. Returns null when memory is switched off.
    */
   public static MemoryServices start(MemoryConfig config, MongoDatabase database, Clock clock) {
+    return start(config, database, clock, new CompositeMeterRegistry());
+  }
+
+  /** As above, with the store's search timer and size gauges in {@code meters}. */
+  public static MemoryServices start(
+      MemoryConfig config, MongoDatabase database, Clock clock, MeterRegistry meters) {
     if (!config.enabled()) {
       log.info("memory: off (JAMIE_MEMORY=false); runbook, remember and plain English are off");
       return null;
@@ -66,7 +74,7 @@ public final class MemoryServices implements AutoCloseable {
     // opening the store needs the model's dimension: both happen off the start-up path
     CompletableFuture<MemoryStore> store =
         CompletableFuture.supplyAsync(
-            () -> MemoryStore.open(database, model, clock),
+            () -> MemoryStore.open(database, model, clock, meters),
             r -> Thread.ofPlatform().daemon().name("memory-open").start(r));
     MemoryServices services = new MemoryServices(config, model, store);
     services.upkeep.scheduleWithFixedDelay(services::upkeep, 0, RESCAN_SECONDS, TimeUnit.SECONDS);

@@ -15,6 +15,8 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import dev.jamiescarlet.bot.config.ConfigException;
 import dev.jamiescarlet.bot.config.JamieConfig;
 import dev.jamiescarlet.bot.config.SlackMode;
+import dev.jamiescarlet.bot.telemetry.SlackTelemetry;
+import dev.jamiescarlet.tools.telemetry.Telemetry;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,7 +32,13 @@ public final class BoltApps {
 
   /** The Slack SDK pointed at the configured Web API. */
   public static Slack slack(JamieConfig config) {
+    return slack(config, Telemetry.noop());
+  }
+
+  /** As above, counting every Web API call by method and outcome in {@code telemetry}. */
+  public static Slack slack(JamieConfig config, Telemetry telemetry) {
     SlackConfig slackConfig = new SlackConfig();
+    slackConfig.getHttpClientResponseHandlers().add(SlackTelemetry.apiCalls(telemetry));
     slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
     slackConfig.setStatsEnabled(false);
     slackConfig.setPrettyResponseLoggingEnabled(false);
@@ -42,6 +50,14 @@ public final class BoltApps {
    * A Bolt app with the built-in middleware and a verified (or, when disabled, assumed) identity.
    */
   public static App create(JamieConfig config, Slack slack) {
+    return create(config, slack, Telemetry.noop());
+  }
+
+  /**
+   * As above, with a span and an ack-latency sample per request (the first middleware, so the time
+   * includes verification).
+   */
+  public static App create(JamieConfig config, Slack slack, Telemetry telemetry) {
     AppConfig appConfig =
         AppConfig.builder()
             .slack(slack)
@@ -54,6 +70,7 @@ public final class BoltApps {
     List<Middleware> middleware = new ArrayList<>();
     App app = new App(appConfig, middleware);
     app.asOAuthApp(false);
+    middleware.add(SlackTelemetry.middleware(telemetry));
     middleware.add(new SSLCheck(appConfig.getVerificationToken()));
     if (config.slackMode() == SlackMode.HTTP) {
       middleware.add(

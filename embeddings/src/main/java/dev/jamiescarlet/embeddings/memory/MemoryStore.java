@@ -11,6 +11,10 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +22,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,18 +53,32 @@ public final class MemoryStore implements AutoCloseable {
   private final Clock clock;
   private final MemoryIndex index;
   private final MemoryWriter writer;
+  private final Timer searches;
 
   private MemoryStore(
       MongoDatabase db,
       EmbeddingModel model,
       Clock clock,
       MemoryIndex index,
-      Supplier<String> ids) {
+      Supplier<String> ids,
+      MeterRegistry meters) {
     this.db = db;
     this.model = model;
     this.clock = clock;
     this.index = index;
     this.writer = new MemoryWriter(db, index, clock, ids);
+    this.searches =
+        Timer.builder("jamie.vector.search")
+            .description("Hybrid memory searches: embedding, vector and keyword search, fetch")
+            .tag("path", index.name())
+            .publishPercentileHistogram()
+            .register(meters);
+    for (MemoryKind kind : MemoryKind.values()) {
+      Gauge.builder("jamie.memory.entries", this, s -> s.size(kind))
+          .description("Memories stored and not expired, by kind")
+          .tag("kind", kind.name().toLowerCase(Locale.ROOT))
+          .register(meters);
+    }
   }
 
   /**
@@ -67,11 +86,29 @@ public final class MemoryStore implements AutoCloseable {
    * the exact path loads every stored vector into memory.
    */
   public static MemoryStore open(MongoDatabase db, EmbeddingModel model, Clock clock) {
-    return open(db, model, clock, new MemoryIds());
+    return open(db, model, clock, new MemoryIds(), new CompositeMeterRegistry());
+  }
+
+  /**
+   * As above, timing searches ({@code jamie.vector.search}) and gauging the stored memories ({@code
+   * jamie.memory.entries}) in {@code meters}.
+   */
+  public static MemoryStore open(
+      MongoDatabase db, EmbeddingModel model, Clock clock, MeterRegistry meters) {
+    return open(db, model, clock, new MemoryIds(), meters);
   }
 
   static MemoryStore open(
       MongoDatabase db, EmbeddingModel model, Clock clock, Supplier<String> ids) {
+    return open(db, model, clock, ids, new CompositeMeterRegistry());
+  }
+
+  static MemoryStore open(
+      MongoDatabase db,
+      EmbeddingModel model,
+      Clock clock,
+      Supplier<String> ids,
+      MeterRegistry meters) {
     Objects.requireNonNull(db, "db");
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(clock, "clock");
@@ -83,7 +120,7 @@ public final class MemoryStore implements AutoCloseable {
           AtlasDefinitions.VECTOR_INDEX,
           AtlasDefinitions.TEXT_INDEX,
           dimensions);
-      return new MemoryStore(db, model, clock, new AtlasIndex(db, clock), ids);
+      return new MemoryStore(db, model, clock, new AtlasIndex(db, clock), ids, meters);
     }
     long start = System.nanoTime();
     InProcessIndex exact = new InProcessIndex(dimensions);
@@ -97,7 +134,7 @@ public final class MemoryStore implements AutoCloseable {
         loaded.get(MemoryKind.TEAM),
         loaded.get(MemoryKind.SUMMARY),
         (System.nanoTime() - start) / 1_000_000);
-    return new MemoryStore(db, model, clock, exact, ids);
+    return new MemoryStore(db, model, clock, exact, ids, meters);
   }
 
   /** {@code atlas} or {@code exact}. */
@@ -121,6 +158,10 @@ public final class MemoryStore implements AutoCloseable {
 
   /** Hybrid search in the query's scopes only; expired memories never come back. */
   public List<Hit> search(MemoryQuery q) {
+    return searches.record(() -> find(q));
+  }
+
+  private List<Hit> find(MemoryQuery q) {
     Instant now = clock.instant();
     SearchFilter filter = SearchFilter.of(q, now.toEpochMilli());
     float[] unit = Vectors.normalised(model.embed(q.text()).content().vector());
