@@ -1,0 +1,206 @@
+package dev.jamiescarlet.bot.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jamiescarlet.bot.Demo;
+import dev.jamiescarlet.bot.memory.MemoryServices;
+import dev.jamiescarlet.bot.sandbox.SandboxClient;
+import io.opentelemetry.proto.trace.v1.Span;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo bot with its OTLP endpoint pointed at a local receiver: Slack interactions arrive as
+ * traces (Slack request → command), and GET /metrics publishes the metrics the Helm chart's rules
+ * and dashboard read.
+ */
+class DemoTelemetryIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final String SHOP = "C0SHOP";
+  private static final String ADA = "U0ADA";
+
+  private static OtlpReceiver receiver;
+  private static Demo demo;
+  private static SandboxClient slack;
+
+  @BeforeAll
+  static void startDemo() throws Exception {
+    receiver = OtlpReceiver.start();
+    demo =
+        Demo.start(
+            Map.of(
+                "JAMIE_SANDBOX_PORT",
+                "0",
+                "JAMIE_HTTP_PORT",
+                "0",
+                "OTEL_EXPORTER_OTLP_ENDPOINT",
+                receiver.endpoint(),
+                "OTEL_EXPORTER_OTLP_HEADERS",
+                "Authorization=Bearer%20otlp-t0ken,Comet-Workspace=platform",
+                "OTEL_SERVICE_NAME",
+                "jamie-under-test"));
+    slack = new SandboxClient(demo.sandbox().baseUrl());
+    MemoryServices memory = demo.bot().memory();
+    memory.model().awaitReady();
+    memory.syncNow();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (demo != null) {
+      demo.close();
+    }
+    if (receiver != null) {
+      receiver.close();
+    }
+  }
+
+  @Test
+  void aSlashCommandIsOneTraceFromTheSlackRequestToTheCommand() throws Exception {
+    // when Ada lists the pods in #shop
+    String since = slack.post(SHOP, ADA, "/jamie pods -n shop");
+    slack.awaitMessage(SHOP, since, m -> m.toString().contains("checkout"), WAIT);
+    demo.bot().telemetry().flush();
+
+    // then the receiver got the command's span, a child of the Slack request's span
+    OtlpReceiver.Received command =
+        receiver.await(s -> s.name().equals("command pods"), WAIT).orElseThrow();
+    OtlpReceiver.Received request =
+        receiver
+            .await(
+                s -> s.spanId().equals(command.parentId()) && s.name().startsWith("slack "), WAIT)
+            .orElseThrow();
+    assertThat(request.name()).isEqualTo("slack command /jamie");
+    assertThat(request.traceId()).isEqualTo(command.traceId());
+    assertThat(request.span().getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_SERVER);
+    assertThat(request.attributes())
+        .containsEntry("slack.request_type", "command")
+        .containsEntry("slack.command", "/jamie")
+        .containsEntry("slack.user_id", ADA)
+        .containsEntry("slack.channel_id", SHOP);
+    assertThat(command.attributes())
+        .containsEntry("jamie.command.verb", "pods")
+        .containsEntry("jamie.command.outcome", "ok");
+    // with the configured service name and headers, as protobuf
+    assertThat(command.resource()).containsEntry("service.name", "jamie-under-test");
+    assertThat(command.headers())
+        .containsEntry("authorization", "Bearer otlp-t0ken")
+        .containsEntry("comet-workspace", "platform");
+    assertThat(receiver.contentTypes()).allMatch("application/x-protobuf"::equals);
+    // and nothing Ada typed is in any span
+    assertThat(receiver.spans())
+        .flatMap(s -> List.copyOf(s.attributes().values()))
+        .noneMatch(v -> v.contains("-n shop"));
+  }
+
+  @Test
+  void metricsCountCommandsSlackCallsAlertsApprovalsAndMemorySearches() throws Exception {
+    // given a command by mention, an unknown verb, a runbook search, a write proposal, and two
+    // webhook deliveries (one with a wrong token)
+    String since = slack.post(SHOP, ADA, "@jamie deployments -n shop");
+    slack.awaitMessage(SHOP, since, m -> m.toString().contains("checkout"), WAIT);
+    since = slack.post(SHOP, ADA, "/jamie frobnicate");
+    slack.awaitMessage(SHOP, since, m -> m.toString().contains("frobnicate"), WAIT);
+    since = slack.post(SHOP, ADA, "/jamie runbook container keeps restarting");
+    slack.awaitMessage(SHOP, since, m -> m.toString().contains("Runbooks for"), WAIT);
+    since = slack.post(SHOP, ADA, "/jamie restart deploy/frontend -n shop");
+    slack.awaitMessage(SHOP, since, m -> m.toString().contains("approval.confirm"), WAIT);
+    assertThat(hook("Bearer " + Demo.HOOK_TOKEN)).isEqualTo(200);
+    assertThat(hook("Bearer wrong")).isEqualTo(401);
+
+    // when Prometheus scrapes the bot
+    HttpResponse<String> scrape =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + demo.bot().httpPort() + "/metrics"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    // then it gets the text format with every one of them
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    assertThat(scrape.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+    String metrics = scrape.body();
+    assertThat(value(metrics, "jamie_commands_total", "outcome=\"ok\",verb=\"deployments\""))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(value(metrics, "jamie_commands_total", "outcome=\"unknown_verb\",verb=\"unknown\""))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(value(metrics, "jamie_commands_total", "outcome=\"ok\",verb=\"runbook\""))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(
+            value(
+                metrics,
+                "jamie_slack_api_calls_total",
+                "method=\"chat.postMessage\",outcome=\"ok\""))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(value(metrics, "jamie_slack_ack_seconds_count", "outcome=\"ok\",type=\"command\""))
+        .isGreaterThanOrEqualTo(3);
+    assertThat(value(metrics, "jamie_slack_ack_seconds_count", "outcome=\"ok\",type=\"event\""))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(metrics).contains("jamie_slack_ack_seconds_bucket{");
+    assertThat(
+            value(
+                metrics, "jamie_alert_deliveries_total", "source=\"alertmanager\",status=\"200\""))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(
+            value(
+                metrics, "jamie_alert_deliveries_total", "source=\"alertmanager\",status=\"401\""))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(value(metrics, "jamie_approvals_total", "phase=\"requested\",verb=\"restart\""))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(value(metrics, "jamie_vector_search_seconds_count", "path=\"exact\""))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(metrics).contains("jamie_vector_search_seconds_bucket{");
+    assertThat(value(metrics, "jamie_memory_entries", "kind=\"runbook\"")).isGreaterThan(0);
+    assertThat(metrics).contains("jvm_memory_used_bytes");
+  }
+
+  private static int hook(String authorization) throws Exception {
+    String body =
+        "{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"jamie\",\"groupKey\":\"{}:{alertname=\\\"Telemetry\\\"}\","
+            + "\"groupLabels\":{\"alertname\":\"Telemetry\"},\"commonLabels\":{\"alertname\":\"Telemetry\"},"
+            + "\"commonAnnotations\":{},\"externalURL\":\"http://am\",\"alerts\":[{\"status\":\"firing\","
+            + "\"labels\":{\"alertname\":\"Telemetry\",\"namespace\":\"shop\"},\"annotations\":{},"
+            + "\"startsAt\":\"2026-11-22T00:00:00Z\",\"endsAt\":\"0001-01-01T00:00:00Z\","
+            + "\"fingerprint\":\"feedbeef\"}]}";
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + demo.bot().httpPort() + "/hooks/alertmanager"))
+            .header("Authorization", authorization)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return HttpClient.newHttpClient()
+        .send(request, HttpResponse.BodyHandlers.ofString())
+        .statusCode();
+  }
+
+  /** The sample of {@code name} whose labels contain {@code labels}; fails when there is none. */
+  static double value(String metrics, String name, String labels) {
+    Matcher m =
+        Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE)
+            .matcher(metrics);
+    while (m.find()) {
+      if (m.group(1).contains(labels)) {
+        return Double.parseDouble(m.group(2));
+      }
+    }
+    throw new AssertionError("no " + name + "{" + labels + "} in:\n" + grep(metrics, name));
+  }
+
+  private static String grep(String metrics, String name) {
+    return String.join(
+        "\n",
+        metrics.lines().filter(l -> l.startsWith(name.replaceAll("_(total|count)$", ""))).toList());
+  }
+}
