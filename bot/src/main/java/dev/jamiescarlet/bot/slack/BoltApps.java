@@ -12,6 +12,7 @@ import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.jamiescarlet.bot.config.ConfigException;
 import dev.jamiescarlet.bot.config.JamieConfig;
 import dev.jamiescarlet.bot.config.SlackMode;
@@ -38,12 +39,18 @@ public final class BoltApps {
   /** As above, counting every Web API call by method and outcome in {@code telemetry}. */
   public static Slack slack(JamieConfig config, Telemetry telemetry) {
     SlackConfig slackConfig = new SlackConfig();
-    slackConfig.getHttpClientResponseHandlers().add(SlackTelemetry.apiCalls(telemetry));
     slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
     slackConfig.setStatsEnabled(false);
     slackConfig.setPrettyResponseLoggingEnabled(false);
     slackConfig.setFailOnUnknownProperties(false);
-    return Slack.getInstance(slackConfig);
+    SlackHttpClient http =
+        new SlackHttpClient(
+            SlackHttpClient.buildOkHttpClient(slackConfig)
+                .newBuilder()
+                .addInterceptor(SlackTelemetry.apiCalls(telemetry))
+                .build());
+    http.setConfig(slackConfig);
+    return Slack.getInstance(slackConfig, http);
   }
 
   /**

@@ -7,7 +7,6 @@ import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.util.http.listener.HttpResponseListener;
 import dev.jamiescarlet.tools.telemetry.Telemetry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
@@ -18,6 +17,7 @@ import io.opentelemetry.context.Scope;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import okhttp3.Interceptor;
 
 /**
  * Slack's side of the telemetry: a span and an ack-latency sample per request Bolt handles, and a
@@ -25,6 +25,10 @@ import java.util.regex.Pattern;
  */
 public final class SlackTelemetry {
   private static final Pattern NOT_OK = Pattern.compile("\"ok\"\\s*:\\s*false");
+
+  /** Enough of a response to see its {@code "ok"} field, which Slack writes first. */
+  private static final long PEEKED_BYTES = 1024;
+
   private static final Pattern METHOD = Pattern.compile("[a-zA-Z]+(\\.[a-zA-Z]+)+");
 
   private SlackTelemetry() {}
@@ -74,28 +78,39 @@ public final class SlackTelemetry {
 
   /**
    * Counts each Web API call ({@code jamie.slack.api.calls}, by method and outcome {@code ok},
-   * {@code error} or {@code rate_limited}); for the Slack SDK's response listeners.
+   * {@code error} or {@code rate_limited}); an OkHttp interceptor, so 429s and other failed
+   * responses (which the Slack SDK's response listeners never see) are counted too.
    */
-  public static HttpResponseListener apiCalls(Telemetry telemetry) {
-    return new HttpResponseListener() {
-      @Override
-      public void accept(State state) {
-        okhttp3.Response response = state.getResponse();
-        if (response == null) {
-          return;
-        }
-        String outcome = outcome(response.code(), state.getParsedResponseBody());
+  public static Interceptor apiCalls(Telemetry telemetry) {
+    return chain -> {
+      okhttp3.Request request = chain.request();
+      String method = method(request.url().pathSegments());
+      String outcome = "error";
+      try {
+        okhttp3.Response response = chain.proceed(request);
+        String body =
+            response.code() < 300 && json(response)
+                ? response.peekBody(PEEKED_BYTES).string()
+                : null;
+        outcome = outcome(response.code(), body);
+        return response;
+      } finally {
         Counter.builder("jamie.slack.api.calls")
             .description("Slack Web API calls by method and outcome")
-            .tag("method", method(response.request().url().pathSegments()))
+            .tag("method", method)
             .tag("outcome", outcome)
             .register(telemetry.meters())
             .increment();
         if ("rate_limited".equals(outcome)) {
-          Span.current().addEvent("slack rate limited");
+          Span.current().addEvent("slack rate limited: " + method);
         }
       }
     };
+  }
+
+  private static boolean json(okhttp3.Response response) {
+    String type = response.header("Content-Type");
+    return type != null && type.contains("json");
   }
 
   /** {@code ok}, {@code rate_limited} (HTTP 429) or {@code error} (other status or ok=false). */
