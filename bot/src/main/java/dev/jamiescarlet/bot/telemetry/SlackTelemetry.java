@@ -29,8 +29,6 @@ public final class SlackTelemetry {
   /** Enough of a response to see its {@code "ok"} field, which Slack writes first. */
   private static final long PEEKED_BYTES = 1024;
 
-  private static final Pattern METHOD = Pattern.compile("[a-zA-Z]+(\\.[a-zA-Z]+)+");
-
   private SlackTelemetry() {}
 
   /**
@@ -129,7 +127,22 @@ public final class SlackTelemetry {
    */
   static String method(List<String> path) {
     String last = path.isEmpty() ? "" : path.get(path.size() - 1);
-    return METHOD.matcher(last).matches() ? last : "other";
+    return isMethodName(last) ? last : "other";
+  }
+
+  /** Letters in dot-separated words, e.g. {@code chat.postMessage}. */
+  private static boolean isMethodName(String s) {
+    if (s.isEmpty() || s.charAt(0) == '.' || s.charAt(s.length() - 1) == '.' || !s.contains(".")) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      if (!letter && (c != '.' || s.charAt(i - 1) == '.')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String type(Request<?> req) {
