@@ -182,7 +182,7 @@ public final class Bot implements AutoCloseable {
             reads,
             monitoring.prometheus(),
             () -> memory == null ? null : memory.store());
-    alerts.measure(telemetry.telemetry().meters());
+    alerts.measure(telemetry.telemetry());
     ChannelDefaults channelDefaults = new ChannelDefaults(store.database(), clock);
     memory =
         MemoryServices.start(

@@ -1,10 +1,12 @@
 package dev.jamiescarlet.bot.alerts;
 
 import com.mongodb.MongoException;
+import dev.jamiescarlet.tools.telemetry.Telemetry;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -27,7 +29,7 @@ public final class AlertHooks {
   private final AlertEvents events;
   private final Consumer<ObjectId> processor;
   private volatile GroupCommit durable;
-  private volatile MeterRegistry meters = new CompositeMeterRegistry();
+  private volatile Telemetry telemetry = Telemetry.noop();
 
   /** Stores into {@code events}, then hands each stored id to {@code processor}. */
   public AlertHooks(HookAuth auth, AlertEvents events, Consumer<ObjectId> processor) {
@@ -45,17 +47,24 @@ public final class AlertHooks {
   }
 
   /**
-   * Counts deliveries by source and HTTP status in {@code registry} ({@code
-   * jamie.alert.deliveries}).
+   * Counts deliveries by source and HTTP status ({@code jamie.alert.deliveries}) and traces each as
+   * a {@code POST /hooks/SOURCE} span.
    */
-  public void measure(MeterRegistry registry) {
-    this.meters = registry;
+  public void measure(Telemetry telemetry) {
+    this.telemetry = telemetry;
   }
 
   /** Handles a POST to {@code source}'s hook. */
   public void handle(AlertSource source, Context ctx) {
     int status = 200;
-    try {
+    Telemetry t = telemetry;
+    Span span =
+        t.tracer()
+            .spanBuilder("POST " + source.path())
+            .setSpanKind(SpanKind.SERVER)
+            .setAttribute("jamie.alert.source", source.id())
+            .startSpan();
+    try (Scope ignored = span.makeCurrent()) {
       ObjectId id = accept(source, ctx);
       ctx.status(200).json(Map.of("stored", id.toHexString()));
       processor.accept(id);
@@ -66,11 +75,13 @@ public final class AlertHooks {
       }
       ctx.status(e.status()).json(Map.of("error", e.getMessage()));
     } finally {
+      span.setAttribute("http.response.status_code", status);
+      span.end();
       Counter.builder("jamie.alert.deliveries")
           .description("Alert webhook deliveries, by source and HTTP status")
           .tag("source", source.id())
           .tag("status", Integer.toString(status))
-          .register(meters)
+          .register(t.meters())
           .increment();
     }
   }

@@ -5,8 +5,8 @@ import dev.jamiescarlet.bot.config.AlertsConfig;
 import dev.jamiescarlet.bot.config.EventAlertsConfig;
 import dev.jamiescarlet.bot.slack.Replier;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
+import dev.jamiescarlet.tools.telemetry.Telemetry;
 import io.javalin.http.Handler;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -121,9 +121,9 @@ public final class AlertIntake implements AutoCloseable {
     hooks.commitWith(commit);
   }
 
-  /** Counts webhook deliveries in {@code meters}. */
-  public void measure(MeterRegistry meters) {
-    hooks.measure(meters);
+  /** Counts and traces webhook deliveries. */
+  public void measure(Telemetry telemetry) {
+    hooks.measure(telemetry);
   }
 
   /** Starts the Kubernetes warning-event source over {@code clusters}. */

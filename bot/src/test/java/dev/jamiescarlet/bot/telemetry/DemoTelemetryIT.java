@@ -163,6 +163,17 @@ class DemoTelemetryIT {
     assertThat(metrics).contains("jamie_vector_search_seconds_bucket{");
     assertThat(value(metrics, "jamie_memory_entries", "kind=\"runbook\"")).isGreaterThan(0);
     assertThat(metrics).contains("jvm_memory_used_bytes");
+
+    // and each webhook delivery was a server span with its status
+    demo.bot().telemetry().flush();
+    assertThat(
+            receiver.await(
+                s ->
+                    s.name().equals("POST /hooks/alertmanager")
+                        && "401".equals(s.attributes().get("http.response.status_code"))
+                        && s.span().getKind() == Span.SpanKind.SPAN_KIND_SERVER,
+                WAIT))
+        .isPresent();
   }
 
   private static int hook(String authorization) throws Exception {
