@@ -18,12 +18,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import okhttp3.Interceptor;
+import org.slf4j.MDC;
 
 /**
  * Slack's side of the telemetry: a span and an ack-latency sample per request Bolt handles, and a
  * count of every Web API call by method and outcome (429s apart).
  */
 public final class SlackTelemetry {
+  /** The MDC key (and JSON log field) of the current trace's id, when traces are exported. */
+  public static final String TRACE_ID = "trace_id";
+
   private static final Pattern NOT_OK = Pattern.compile("\"ok\"\\s*:\\s*false");
 
   /** Enough of a response to see its {@code "ok"} field, which Slack writes first. */
@@ -49,6 +53,11 @@ public final class SlackTelemetry {
       attributes(req, span);
       Timer.Sample sample = Timer.start(telemetry.meters());
       String outcome = "error";
+      boolean traced = span.getSpanContext().isValid();
+      if (traced) {
+        // log lines (and the background work that copies the MDC) name the trace
+        MDC.put(TRACE_ID, span.getSpanContext().getTraceId());
+      }
       try (Scope ignored = span.makeCurrent()) {
         Response response = chain.next(req);
         Integer status = response == null ? null : response.getStatusCode();
@@ -70,6 +79,9 @@ public final class SlackTelemetry {
                 .publishPercentileHistogram()
                 .register(telemetry.meters()));
         span.end();
+        if (traced) {
+          MDC.remove(TRACE_ID);
+        }
       }
     };
   }
