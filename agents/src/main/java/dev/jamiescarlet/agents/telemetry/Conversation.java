@@ -10,6 +10,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -26,6 +27,7 @@ public final class Conversation {
   private final ToolMeters tools;
   private final ConversationCounters counters;
   private final Map<String, Open> open = new ConcurrentHashMap<>();
+  private final Set<String> invented = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean ended = new AtomicBoolean();
 
   private record Open(String tool, Span span, long start) {}
@@ -62,6 +64,9 @@ public final class Conversation {
 
   /** A tool call starts (LangChain4j's beforeToolExecution). */
   public void toolStarted(ToolExecutionRequest request) {
+    if (invented.contains(key(request))) {
+      return;
+    }
     String tool = request.name();
     open.put(
         key(request), new Open(tool, tools.start(context, tool, request.id()), System.nanoTime()));
@@ -70,6 +75,9 @@ public final class Conversation {
   /** A tool call ended (LangChain4j's afterToolExecution); only its outcome is recorded. */
   public void toolFinished(ToolExecution execution) {
     ToolExecutionRequest request = execution.request();
+    if (invented.remove(key(request))) {
+      return;
+    }
     Open call = open.remove(key(request));
     String outcome = ToolOutcome.of(execution.result(), execution.hasFailed());
     if (call == null) {
@@ -83,8 +91,20 @@ public final class Conversation {
 
   /** The model called a tool this agent does not have; the call is refused without running. */
   public void unknownTool(ToolExecutionRequest request) {
-    Span refused = tools.start(context, ToolMeters.UNKNOWN_TOOL, request.id());
-    tools.end(refused, ToolMeters.UNKNOWN_TOOL, ToolOutcome.REFUSED, "unknown_tool", 0);
+    // LangChain4j also reports the invented call to the before/after hooks: only this counts
+    invented.add(key(request));
+    Open started = open.remove(key(request));
+    Span refused;
+    long nanos = 0;
+    if (started == null) {
+      refused = tools.start(context, ToolMeters.UNKNOWN_TOOL, request.id());
+    } else {
+      refused = started.span();
+      refused.updateName("execute_tool " + ToolMeters.UNKNOWN_TOOL);
+      refused.setAttribute(GenAi.TOOL_NAME, ToolMeters.UNKNOWN_TOOL);
+      nanos = System.nanoTime() - started.start();
+    }
+    tools.end(refused, ToolMeters.UNKNOWN_TOOL, ToolOutcome.REFUSED, "unknown_tool", nanos);
   }
 
   /** The agent's helpful share of the last 7 days, when anybody voted. */

@@ -257,6 +257,51 @@ class AgentTelemetryIT {
   }
 
   @Test
+  void anInventedToolIsRefusedAndAFailingToolIsAnError() throws IOException {
+    List<Rule> rules =
+        List.of(
+            when(
+                "user",
+                "ghost",
+                new Reply.ToolCall("c1", "delete_namespace", "{\"namespace\":\"shop\"}")),
+            // the model insists through the chain's repairs, so the AI service sees the name
+            when(
+                "tool",
+                "was not valid",
+                new Reply.ToolCall("c1", "delete_namespace", "{\"namespace\":\"shop\"}")),
+            when(
+                "tool",
+                "no tool called",
+                new Reply.ToolCall(
+                    "c2", "read_logs", "{\"name\":\"ghost\",\"namespace\":\"shop\"}")),
+            when("tool", "Error", Reply.Text.of("There is no pod called ghost.")));
+    try (ScriptedModelServer server =
+        ScriptedModelServer.start(new Dialogue(rules, Duration.ZERO), 0)) {
+      AgentRuntime jamie =
+          runtime(
+              agent(
+                  model(Provider.OPENAI, server.baseUrl() + "/v1", "llama-test"),
+                  List.of(),
+                  Agents.everyone()));
+
+      AgentOutcome outcome = converseUnder(slackSpan(), jamie, "what does the ghost pod log?");
+
+      assertThat(outcome).isInstanceOf(AgentOutcome.Answered.class);
+      assertThat(count("jamie.tool.calls", "tool", "unknown", "outcome", "refused")).isEqualTo(1);
+      assertThat(count("jamie.tool.calls", "tool", "read_logs", "outcome", "error")).isEqualTo(1);
+      assertThat(meters.find("jamie.tool.calls").tag("tool", "delete_namespace").counters())
+          .isEmpty();
+      SpanData unknown = named("execute_tool unknown").get(0);
+      assertThat(attr(unknown, AttributeKey.stringKey("error.type"))).isEqualTo("unknown_tool");
+      SpanData failed = named("execute_tool read_logs").get(0);
+      assertThat(failed.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+      assertThat(attr(failed, AttributeKey.stringKey("error.type"))).isEqualTo("error");
+      assertThat(named("execute_tool")).hasSize(2);
+      assertThat(count("jamie.conversations", "agent", "jamie", "outcome", "success")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void ollamaCallsAreChatSpansOfProviderOllama() throws IOException {
     try (ScriptedModelServer server =
         ScriptedModelServer.start(new Dialogue(oneToolThenAnswer(), Duration.ZERO), 0)) {
