@@ -64,6 +64,23 @@ final class Failures {
     return detail;
   }
 
+  /** A short class of the failure for metrics and spans: the HTTP status, or what went wrong. */
+  static String type(Throwable failure) {
+    int status = status(failure);
+    if (status > 0) {
+      return Integer.toString(status);
+    }
+    if (find(failure, ConnectException.class) != null) {
+      return "connection_refused";
+    }
+    if (find(failure, TimeoutException.class) != null
+        || find(failure, HttpTimeoutException.class) != null
+        || find(failure, java.net.SocketTimeoutException.class) != null) {
+      return "timeout";
+    }
+    return failure.getClass().getName();
+  }
+
   private static int status(Throwable failure) {
     HttpException http = find(failure, HttpException.class);
     return http == null ? -1 : http.statusCode();

@@ -35,11 +35,14 @@ public final class ModelChain implements ChatModel {
   private final List<ChainLink> links;
   private final UsageSink usage;
   private final int maxRepairs;
+  private final ModelObserver observer;
 
-  private ModelChain(List<ChainLink> links, UsageSink usage, int maxRepairs) {
+  private ModelChain(
+      List<ChainLink> links, UsageSink usage, int maxRepairs, ModelObserver observer) {
     this.links = List.copyOf(links);
     this.usage = usage;
     this.maxRepairs = maxRepairs;
+    this.observer = observer;
   }
 
   /**
@@ -57,12 +60,12 @@ public final class ModelChain implements ChatModel {
         links.add(ChainLink.of(choice, guards, env));
       }
     }
-    return new ModelChain(links, UsageSink.none(), DEFAULT_MAX_REPAIRS);
+    return new ModelChain(links, UsageSink.none(), DEFAULT_MAX_REPAIRS, ModelObserver.none());
   }
 
   /** A chain over ready-made links, for tests that need clients no endpoint can imitate. */
   static ModelChain ofLinks(List<ChainLink> links) {
-    return new ModelChain(links, UsageSink.none(), DEFAULT_MAX_REPAIRS);
+    return new ModelChain(links, UsageSink.none(), DEFAULT_MAX_REPAIRS, ModelObserver.none());
   }
 
   /** A chain over an agent's model followed by its fallbacks. */
@@ -75,7 +78,12 @@ public final class ModelChain implements ChatModel {
 
   /** The same chain (same clients and schema-mode memory) reporting successful calls to a sink. */
   public ModelChain withUsage(UsageSink sink) {
-    return new ModelChain(links, sink, maxRepairs);
+    return new ModelChain(links, sink, maxRepairs, observer);
+  }
+
+  /** The same chain reporting every HTTP call, successful or failed, to {@code observer}. */
+  public ModelChain withObserver(ModelObserver observer) {
+    return new ModelChain(links, usage, maxRepairs, observer);
   }
 
   /** The same chain asking a model at most {@code repairs} times to fix invalid tool calls. */
@@ -83,7 +91,7 @@ public final class ModelChain implements ChatModel {
     if (repairs < 0) {
       throw new IllegalArgumentException("maxRepairs must be 0 or more, got " + repairs);
     }
-    return new ModelChain(links, usage, repairs);
+    return new ModelChain(links, usage, repairs, observer);
   }
 
   /** The models this chain tries, in order (configured ones only). */
@@ -177,12 +185,29 @@ public final class ModelChain implements ChatModel {
 
   private ChatResponse timed(ChainLink link, ChatRequest request, boolean fallback) {
     try (EndpointLimiter.Permit permit = link.limiter.acquire()) {
+      ModelObserver.Call call = observer.started(link.choice, request, fallback);
       long start = System.nanoTime();
-      ChatResponse response = link.chat.chat(request);
+      ChatResponse response;
+      try {
+        response = link.chat.chat(request);
+      } catch (RuntimeException e) {
+        failed(call, link, e);
+        throw e;
+      }
+      call.succeeded(response);
       report(
           link, response, Duration.ofNanos(System.nanoTime() - start), permit.queued(), fallback);
       return response;
     }
+  }
+
+  /** The observer of this chain's calls. */
+  ModelObserver observer() {
+    return observer;
+  }
+
+  static void failed(ModelObserver.Call call, ChainLink link, Throwable error) {
+    call.failed(Failures.type(error), Failures.describe(error, link.choice));
   }
 
   void report(

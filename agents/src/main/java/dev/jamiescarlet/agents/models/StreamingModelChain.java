@@ -84,7 +84,8 @@ final class StreamingModelChain implements StreamingChatModel {
       handler.onError(e);
       return;
     }
-    Attempt attempt = new Attempt(index, link, request, handler, reasons, fallback, held);
+    ModelObserver.Call call = chain.observer().started(link.choice, request, fallback);
+    Attempt attempt = new Attempt(index, link, request, handler, reasons, fallback, held, call);
     try {
       link.streaming.chat(request, attempt);
     } catch (RuntimeException e) {
@@ -126,6 +127,7 @@ final class StreamingModelChain implements StreamingChatModel {
     private final List<String> reasons;
     private final boolean fallback;
     private final EndpointLimiter.Permit permit;
+    private final ModelObserver.Call call;
     private final long start = System.nanoTime();
     private volatile boolean started;
 
@@ -136,7 +138,8 @@ final class StreamingModelChain implements StreamingChatModel {
         StreamingChatResponseHandler handler,
         List<String> reasons,
         boolean fallback,
-        EndpointLimiter.Permit permit) {
+        EndpointLimiter.Permit permit,
+        ModelObserver.Call call) {
       this.index = index;
       this.link = link;
       this.request = request;
@@ -144,6 +147,7 @@ final class StreamingModelChain implements StreamingChatModel {
       this.reasons = reasons;
       this.fallback = fallback;
       this.permit = permit;
+      this.call = call;
     }
 
     @Override
@@ -191,6 +195,7 @@ final class StreamingModelChain implements StreamingChatModel {
     @Override
     public void onCompleteResponse(ChatResponse response) {
       permit.close();
+      call.succeeded(response);
       chain.report(
           link, response, Duration.ofNanos(System.nanoTime() - start), permit.queued(), fallback);
       ChatResponse settled;
@@ -208,6 +213,7 @@ final class StreamingModelChain implements StreamingChatModel {
     @Override
     public void onError(Throwable error) {
       permit.close();
+      ModelChain.failed(call, link, error);
       if (!started && hasTools(request) && SchemaToolMode.rejectsTools(error)) {
         link.schemaMode = true;
         link.breaker.recordNeutral();

@@ -4,6 +4,9 @@ import dev.jamiescarlet.agents.definitions.AgentDefinition;
 import dev.jamiescarlet.agents.models.ModelChain;
 import dev.jamiescarlet.agents.models.ModelUnavailableException;
 import dev.jamiescarlet.agents.prompts.PromptLibrary;
+import dev.jamiescarlet.agents.telemetry.AgentTelemetry;
+import dev.jamiescarlet.agents.telemetry.Conversation;
+import dev.jamiescarlet.agents.telemetry.HelpfulShare;
 import dev.jamiescarlet.agents.threads.Summariser;
 import dev.jamiescarlet.agents.tools.AgentTools;
 import dev.jamiescarlet.agents.tools.Integrations;
@@ -13,6 +16,7 @@ import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.service.AiServices;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +48,8 @@ public final class AgentRuntime {
   private final Clock clock;
   private final Semaphore permits;
   private final Integrations integrations;
+  private final AgentTelemetry telemetry;
+  private final HelpfulShare helpful;
 
   /** An agent over its definition; {@code models} is its chain (primary, then fallbacks). */
   public AgentRuntime(
@@ -66,13 +72,38 @@ public final class AgentRuntime {
       AgentState state,
       Clock clock,
       Integrations integrations) {
+    this(definition, prompts, models, state, clock, integrations, AgentTelemetry.noop());
+  }
+
+  /** As above, measured: conversations, refusals, model and tool calls into {@code telemetry}. */
+  public AgentRuntime(
+      AgentDefinition definition,
+      PromptLibrary prompts,
+      ModelChain models,
+      AgentState state,
+      Clock clock,
+      Integrations integrations,
+      AgentTelemetry telemetry) {
     this.integrations = integrations;
     this.definition = definition;
     this.prompts = prompts;
-    this.models = models;
+    this.models = models.withObserver(telemetry.models());
     this.state = state;
     this.clock = clock;
+    this.telemetry = telemetry;
     this.permits = new Semaphore(Math.max(1, definition.limits().concurrency()), true);
+    String name = definition.name();
+    this.helpful =
+        state.answers() == null
+            ? null
+            : telemetry.helpfulShare(
+                name,
+                () ->
+                    state
+                        .answers()
+                        .successRate(name, null, clock.instant().minus(Duration.ofDays(7)))
+                        .rate(),
+                clock);
   }
 
   /** Its definition. */
@@ -106,12 +137,39 @@ public final class AgentRuntime {
     }
     Instant deadline = clock.instant().plus(definition.limits().wallTime());
     if (!acquire(deadline)) {
+      telemetry.refused(definition.name(), "busy");
       return busy();
     }
+    Conversation conversation = begin();
+    try (Scope scope = conversation.makeCurrent()) {
+      return answer(asker, question, tools, stream, deadline, conversation);
+    } finally {
+      permits.release();
+      // only reached without an outcome when an Error escaped
+      conversation.failed("error", "the conversation ended without an outcome");
+    }
+  }
+
+  /** An {@code invoke_agent} span under the caller's current span (the Slack interaction's). */
+  Conversation begin() {
+    Conversation conversation = telemetry.conversation(definition.name());
+    if (helpful != null) {
+      conversation.helpfulRatio(helpful.value());
+    }
+    return conversation;
+  }
+
+  private AgentOutcome answer(
+      Asker asker,
+      String question,
+      ToolContext tools,
+      ReplyStream stream,
+      Instant deadline,
+      Conversation conversation) {
     UsageMeter meter = new UsageMeter(definition.name(), asker, state.budgets());
     StringBuilder text = new StringBuilder();
     try {
-      ModelChain metered = models.withUsage(meter);
+      ModelChain metered = models.withUsage(meter).withObserver(conversation.models());
       Chat chat =
           AiServices.builder(Chat.class)
               .streamingChatModel(metered.streaming())
@@ -119,10 +177,19 @@ public final class AgentRuntime {
               .systemMessageProvider(id -> systemPrompt(asker))
               .tools(AgentTools.forFamilies(definition.tools(), tools, integrations))
               .maxToolCallingRoundTrips(definition.limits().maxSteps())
-              .hallucinatedToolNameStrategy(ToolErrors::unknownTool)
+              .hallucinatedToolNameStrategy(
+                  r -> {
+                    conversation.unknownTool(r);
+                    return ToolErrors.unknownTool(r);
+                  })
               .toolArgumentsErrorHandler(ToolErrors::badArguments)
               .toolExecutionErrorHandler(ToolErrors::failed)
-              .beforeToolExecution(b -> stream.progress(ToolErrors.describe(b.request())))
+              .beforeToolExecution(
+                  b -> {
+                    conversation.toolStarted(b.request());
+                    stream.progress(ToolErrors.describe(b.request()));
+                  })
+              .afterToolExecution(conversation::toolFinished)
               .build();
       CompletableFuture<ChatResponse> done = new CompletableFuture<>();
       AtomicReference<Boolean> open = new AtomicReference<>(true);
@@ -147,6 +214,7 @@ public final class AgentRuntime {
         }
       }
       String model = meter.usage().lastModel() != null ? meter.usage().lastModel() : modelName();
+      conversation.succeeded("answered");
       return new AgentOutcome.Answered(
           answer.strip(),
           model,
@@ -157,6 +225,7 @@ public final class AgentRuntime {
           null);
     } catch (TimeoutException e) {
       log.warn("{} ran out of wall time ({})", definition.name(), definition.limits().wallTime());
+      conversation.failed("time_limit", "ran out of wall time");
       return stopped(
           "I ran out of time ("
               + Durations.words(definition.limits().wallTime())
@@ -166,8 +235,10 @@ public final class AgentRuntime {
           meter);
     } catch (ModelUnavailableException e) {
       log.warn("{}: no model answered: {}", definition.name(), e.getMessage());
+      conversation.failed("no_model", e.getMessage());
       return new AgentOutcome.NoModel(true, e.userMessage(), e.getMessage());
     } catch (StepLimitException e) {
+      conversation.failed("step_limit", "stopped at the step limit");
       return stopped(
           "I stopped after "
               + definition.limits().maxSteps()
@@ -177,15 +248,15 @@ public final class AgentRuntime {
           meter);
     } catch (RuntimeException e) {
       log.error("{} failed answering", definition.name(), e);
+      conversation.failed("error", e.getClass().getName());
       return stopped("Something went wrong on my side while answering.", text, tools, meter);
-    } finally {
-      permits.release();
     }
   }
 
   /** Access, a configured model and today's budget, checked before any work; empty when fine. */
   public Optional<AgentOutcome> admit(Asker asker) {
     if (!definition.hasModel()) {
+      telemetry.refused(definition.name(), "no_model");
       return Optional.of(
           new AgentOutcome.NoModel(
               false,
@@ -195,6 +266,7 @@ public final class AgentRuntime {
                   + ": set JAMIE_LLM_BASE_URL (or OLLAMA_BASE_URL)"));
     }
     if (!AccessRules.allows(definition.access(), asker)) {
+      telemetry.refused(definition.name(), "access");
       return Optional.of(
           new AgentOutcome.Refused(
               "Sorry, "
@@ -214,6 +286,7 @@ public final class AgentRuntime {
                   asker.channel());
       if (spent.isPresent()) {
         log.info("{}: {} budget spent", definition.name(), spent.get().dimension());
+        telemetry.refused(definition.name(), "budget");
         return Optional.of(new AgentOutcome.Refused(spent.get().message()));
       }
     }
@@ -321,6 +394,11 @@ public final class AgentRuntime {
   /** Tool families this agent is allowed, for the investigation steps. */
   List<Object> toolsFor(ToolContext tools) {
     return AgentTools.forFamilies(definition.tools(), tools, integrations);
+  }
+
+  /** Where its conversations are measured. */
+  AgentTelemetry telemetry() {
+    return telemetry;
   }
 
   /** Its clock. */

@@ -3,10 +3,12 @@ package dev.jamiescarlet.agents.runtime;
 import dev.jamiescarlet.agents.models.ModelUnavailableException;
 import dev.jamiescarlet.agents.tasks.TaskHandler;
 import dev.jamiescarlet.agents.tasks.TaskRun;
+import dev.jamiescarlet.agents.telemetry.Conversation;
 import dev.jamiescarlet.agents.tools.EvidenceItem;
 import dev.jamiescarlet.agents.tools.Proposal;
 import dev.jamiescarlet.agents.tools.ToolContext;
 import dev.langchain4j.service.AiServices;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -52,6 +54,17 @@ public final class Investigator implements TaskHandler {
 
   @Override
   public void run(TaskRun run) throws Exception {
+    Conversation conversation = agent.begin();
+    try (Scope scope = conversation.makeCurrent()) {
+      investigate(run, conversation);
+    } catch (Exception | Error e) {
+      conversation.failed("error", e.getClass().getName());
+      throw e;
+    }
+  }
+
+  /** One run of the task, from wherever an earlier run (on any replica) left it. */
+  private void investigate(TaskRun run, Conversation conversation) throws Exception {
     Investigation inv = Investigation.from(run.id(), run.payload());
     AtomicReference<Progress> progress = new AtomicReference<>(Progress.start(inv.question()));
     String statusTs =
@@ -62,10 +75,16 @@ public final class Investigator implements TaskHandler {
                   run.note("statusTs", ts == null ? "" : ts);
                   return ts;
                 });
-    Steps steps = new Steps(inv, statusTs, progress);
+    Steps steps = new Steps(inv, statusTs, progress, conversation);
     try {
       investigate(run, inv, statusTs, progress, steps);
+      if (steps.stopped() == null) {
+        conversation.succeeded("reported");
+      } else {
+        conversation.failed("time_limit", "ran out of wall time");
+      }
     } catch (ModelUnavailableException e) {
+      conversation.failed("no_model", e.getMessage());
       // retrying in a poll or two would hit the same outage: say so now, with what was found
       log.warn("investigation {}: no model answered: {}", inv.id(), e.getMessage());
       Report down =
@@ -181,9 +200,15 @@ public final class Investigator implements TaskHandler {
     private final List<EvidenceItem> evidence = new ArrayList<>();
     private final Set<String> names = new LinkedHashSet<>();
     private final UsageMeter meter;
+    private final Conversation conversation;
     private String stopped;
 
-    Steps(Investigation inv, String statusTs, AtomicReference<Progress> progress) {
+    Steps(
+        Investigation inv,
+        String statusTs,
+        AtomicReference<Progress> progress,
+        Conversation conversation) {
+      this.conversation = conversation;
       this.inv = inv;
       this.statusTs = statusTs;
       this.progress = progress;
@@ -250,14 +275,23 @@ public final class Investigator implements TaskHandler {
       List<Object> toolObjects = tools ? agent.toolsFor(context) : List.of();
       StepChat chat =
           AiServices.builder(StepChat.class)
-              .chatModel(agent.models().withUsage(meter))
+              .chatModel(agent.models().withUsage(meter).withObserver(conversation.models()))
               .systemMessageProvider(id -> agent.systemPrompt(inv.asker()))
               .tools(toolObjects)
               .maxToolCallingRoundTrips(Math.max(1, agent.definition().limits().maxSteps()))
-              .hallucinatedToolNameStrategy(ToolErrors::unknownTool)
+              .hallucinatedToolNameStrategy(
+                  r -> {
+                    conversation.unknownTool(r);
+                    return ToolErrors.unknownTool(r);
+                  })
               .toolArgumentsErrorHandler(ToolErrors::badArguments)
               .toolExecutionErrorHandler(ToolErrors::failed)
-              .beforeToolExecution(b -> doing(ToolErrors.describe(b.request())))
+              .beforeToolExecution(
+                  b -> {
+                    conversation.toolStarted(b.request());
+                    doing(ToolErrors.describe(b.request()));
+                  })
+              .afterToolExecution(conversation::toolFinished)
               .build();
       String text;
       try {

@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
 
 /** Lets an agent propose a change for a person to approve; nothing is ever executed here. */
 public final class ProposalTools {
+  /** What the model hears about a verb its agent may not propose (a refusal). */
+  static final String NOT_PROPOSABLE = "is not a change this agent may propose";
+
   static final String PROPOSED =
       "Proposed: a person must approve it in Slack before anything changes. Do not say it has been"
           + " done.";
@@ -55,7 +58,7 @@ public final class ProposalTools {
           .error(
               "propose_action",
               args,
-              "`" + verb + "` is not a change this agent may propose.",
+              "`" + verb + "` " + NOT_PROPOSABLE + ".",
               ctx.writeVerbs().isEmpty()
                   ? "This agent may not propose changes; describe the fix in words instead."
                   : "Allowed verbs: "

@@ -10,6 +10,9 @@ import java.util.Locale;
 final class ToolErrors {
   private static final int CLOSE_NAMES = 5;
 
+  /** The start of the hint for a call the asker's identity may not make (a refusal). */
+  static final String NOT_PERMITTED = "The asker's Kubernetes identity may not read this";
+
   private ToolErrors() {}
 
   /** The hint for a failure; {@code closeNames} are only used for NOT_FOUND. */
@@ -23,8 +26,7 @@ final class ToolErrors {
               ? "Call list_pods or list_deployments for that namespace to see the real names."
               : "Close names: " + String.join(", ", closeNames) + ".";
       case FORBIDDEN, UNAUTHORIZED ->
-          "The asker's Kubernetes identity may not read this; do not retry, tell them which"
-              + " permission they lack.";
+          NOT_PERMITTED + "; do not retry, tell them which" + " permission they lack.";
       case UNKNOWN_CLUSTER -> "Use one of the known cluster names, or leave cluster empty.";
       case TIMEOUT, UNREACHABLE -> "The cluster did not answer; retry at most once.";
       case INVALID_REQUEST -> "Correct the arguments as the message says.";

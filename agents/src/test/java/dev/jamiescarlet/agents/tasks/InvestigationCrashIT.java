@@ -100,7 +100,7 @@ class InvestigationCrashIT {
     }
   }
 
-  private static List<Rule> story(boolean hangAtChecks) {
+  static List<Rule> story(boolean hangAtChecks) {
     Reply checks =
         hangAtChecks
             ? new Reply.Hang()

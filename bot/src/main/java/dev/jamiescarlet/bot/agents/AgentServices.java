@@ -13,6 +13,7 @@ import dev.jamiescarlet.agents.runtime.Investigations;
 import dev.jamiescarlet.agents.runtime.Investigator;
 import dev.jamiescarlet.agents.tasks.TaskWorker;
 import dev.jamiescarlet.agents.tasks.Tasks;
+import dev.jamiescarlet.agents.telemetry.AgentTelemetry;
 import dev.jamiescarlet.agents.threads.MongoChatMemoryStore;
 import dev.jamiescarlet.agents.threads.ThreadMemories;
 import dev.jamiescarlet.agents.tools.AgentTools;
@@ -127,10 +128,13 @@ public final class AgentServices implements AutoCloseable {
             new AgentAnswers(db, clock));
     Map<String, AgentRuntime> runtimes = new LinkedHashMap<>();
     Map<String, AgentRuntime> byMention = new LinkedHashMap<>();
+    AgentTelemetry telemetry =
+        AgentTelemetry.of(
+            w.telemetry() == null ? Telemetry.noop() : w.telemetry(), ModelPrices.standard());
     for (AgentDefinition d : definitions.all()) {
       AgentRuntime runtime =
           new AgentRuntime(
-              d, prompts, ModelChain.of(d, guards, env), state, clock, w.integrations());
+              d, prompts, ModelChain.of(d, guards, env), state, clock, w.integrations(), telemetry);
       runtimes.put(d.name(), runtime);
       d.triggers().mentions().forEach(m -> byMention.putIfAbsent(m, runtime));
       if (!AgentTools.unavailable(d.tools(), w.integrations()).isEmpty()) {
