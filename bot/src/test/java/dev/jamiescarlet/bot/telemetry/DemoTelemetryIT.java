@@ -10,9 +10,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +52,9 @@ class DemoTelemetryIT {
                 "OTEL_EXPORTER_OTLP_HEADERS",
                 "Authorization=Bearer%20otlp-t0ken,Comet-Workspace=platform",
                 "OTEL_SERVICE_NAME",
-                "jamie-under-test"));
+                "jamie-under-test",
+                Demo.SCRIPTED_MODEL,
+                "true"));
     slack = new SandboxClient(demo.sandbox().baseUrl());
     MemoryServices memory = demo.bot().memory();
     memory.model().awaitReady();
@@ -174,6 +180,108 @@ class DemoTelemetryIT {
                         && s.span().getKind() == Span.SpanKind.SPAN_KIND_SERVER,
                 WAIT))
         .isPresent();
+  }
+
+  @Test
+  void aMentionIsOneTraceFromSlackThroughTheAgentToItsModelAndToolCalls() throws Exception {
+    // when Ada asks Jamie (the demo's scripted model over the real OpenAI wire)
+    String since = slack.post(SHOP, ADA, "@jamie why is checkout crashing?");
+    slack.awaitMessage(SHOP, since, m -> m.toString().contains("Helpful"), WAIT);
+    demo.bot().telemetry().flush();
+
+    // then the agent's span hangs under the Slack event's span
+    OtlpReceiver.Received agent =
+        receiver.await(s -> s.name().equals("invoke_agent jamie"), WAIT).orElseThrow();
+    OtlpReceiver.Received event =
+        receiver.await(s -> s.spanId().equals(agent.parentId()), WAIT).orElseThrow();
+    assertThat(event.name()).isEqualTo("slack event app_mention");
+    assertThat(agent.attributes())
+        .containsEntry("gen_ai.operation.name", "invoke_agent")
+        .containsEntry("gen_ai.agent.name", "jamie")
+        .containsEntry("jamie.outcome", "answered");
+    // and its model and tool calls hang under the agent, with the GenAI attributes
+    OtlpReceiver.Received tool =
+        receiver
+            .await(
+                s ->
+                    s.name().equals("execute_tool read_logs")
+                        && s.parentId().equals(agent.spanId()),
+                WAIT)
+            .orElseThrow();
+    assertThat(tool.attributes()).containsEntry("gen_ai.tool.name", "read_logs");
+    List<OtlpReceiver.Received> chats =
+        receiver.spans().stream()
+            .filter(s -> s.name().startsWith("chat ") && s.parentId().equals(agent.spanId()))
+            .toList();
+    assertThat(chats).isNotEmpty();
+    assertThat(chats)
+        .allSatisfy(
+            c ->
+                assertThat(c.attributes())
+                    .containsEntry("gen_ai.operation.name", "chat")
+                    .containsKeys(
+                        "gen_ai.request.model",
+                        "gen_ai.usage.input_tokens",
+                        "gen_ai.usage.output_tokens",
+                        "server.address"));
+    assertThat(chats.get(0).span().getKind()).isEqualTo(Span.SpanKind.SPAN_KIND_CLIENT);
+    // and all of it is one trace
+    assertThat(List.of(event.traceId(), tool.traceId(), chats.get(0).traceId()))
+        .containsOnly(agent.traceId());
+    // with nothing of the question or the answer in it
+    assertThat(receiver.spans())
+        .flatMap(s -> List.copyOf(s.attributes().values()))
+        .noneMatch(v -> v.contains("crashing") || v.contains("Connection refused"));
+  }
+
+  @Test
+  void everyMetricTheChartsRulesAndDashboardReadIsPublished() throws Exception {
+    // given one conversation, so the agents' meters exist
+    String since = slack.post(SHOP, ADA, "@jamie why is checkout crashing?");
+    slack.awaitMessage(SHOP, since, m -> m.toString().contains("Helpful"), WAIT);
+    // (a runbook search, so the memory's do too)
+    since = slack.post(SHOP, ADA, "/jamie runbook crashloop");
+    slack.awaitMessage(SHOP, since, m -> m.toString().contains("Runbooks for"), WAIT);
+
+    String metrics = scrape();
+    Path chart = chartDir();
+    Set<String> read = new TreeSet<>();
+    read.addAll(names(Files.readString(chart.resolve("templates/prometheusrule.yaml"))));
+    read.addAll(names(Files.readString(chart.resolve("dashboards/jamie.json"))));
+    assertThat(read).contains("jamie_model_request_seconds", "jamie_conversations_total");
+
+    Set<String> published = names(metrics);
+    assertThat(published).containsAll(read);
+    assertThat(value(metrics, "jamie_conversations_total", "outcome=\"success\""))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(value(metrics, "jamie_tool_calls_total", "outcome=\"ok\",tool=\"read_logs\""))
+        .isGreaterThanOrEqualTo(1);
+  }
+
+  private static String scrape() throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + demo.bot().httpPort() + "/metrics"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  /** Metric base names in a text: histogram series count as their histogram. */
+  private static Set<String> names(String text) {
+    Set<String> out = new TreeSet<>();
+    Matcher m = Pattern.compile("\\bjamie_[a-z_]+").matcher(text);
+    while (m.find()) {
+      out.add(m.group().replaceAll("_(bucket|sum|count|max)$", ""));
+    }
+    return out;
+  }
+
+  private static Path chartDir() {
+    Path here = Path.of("").toAbsolutePath();
+    Path chart = here.resolve("charts/jamie");
+    return Files.isDirectory(chart) ? chart : here.getParent().resolve("charts/jamie");
   }
 
   private static int hook(String authorization) throws Exception {
