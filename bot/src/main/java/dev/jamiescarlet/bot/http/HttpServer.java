@@ -3,6 +3,7 @@ package dev.jamiescarlet.bot.http;
 import dev.jamiescarlet.bot.slack.SlackHttpAdapter;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -13,6 +14,7 @@ public final class HttpServer implements AutoCloseable {
   private final Javalin javalin;
   private final String bind;
   private final int requestedPort;
+  private volatile Supplier<List<Map<String, Object>>> dependencies = List::of;
 
   /**
    * A server on {@code bind:port}.
@@ -48,7 +50,14 @@ public final class HttpServer implements AutoCloseable {
                   ctx -> {
                     Map<String, String> failing = readiness.get();
                     ctx.status(failing.isEmpty() ? 200 : 503);
-                    ctx.json(Map.of("ready", failing.isEmpty(), "failing", failing));
+                    ctx.json(
+                        Map.of(
+                            "ready",
+                            failing.isEmpty(),
+                            "failing",
+                            failing,
+                            "dependencies",
+                            dependencies.get()));
                   });
               posts.forEach(cfg.routes::post);
               if (slack != null) {
@@ -65,6 +74,12 @@ public final class HttpServer implements AutoCloseable {
                                         + " receive Slack requests here")));
               }
             });
+  }
+
+  /** What /readyz lists under {@code dependencies} (state and latency each); none by default. */
+  public HttpServer dependencies(Supplier<List<Map<String, Object>>> dependencies) {
+    this.dependencies = dependencies;
+    return this;
   }
 
   /** Starts listening; a taken port fails with a message naming JAMIE_HTTP_PORT. */
