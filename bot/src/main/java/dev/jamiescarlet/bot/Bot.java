@@ -329,8 +329,8 @@ public final class Bot implements AutoCloseable {
     if (config.slackMode() == SlackMode.SOCKET && !socketConnected()) {
       failing.put("socket_mode", "not connected to Slack");
     }
-    if (health != null) {
-      // MongoDB is required; clusters, models and integrations are reported, never failing
+    if (health != null && failing.isEmpty()) {
+      // once Slack is up, so the first round sees the socket; only MongoDB may fail readiness
       failing.putAll(health.latest().failingRequired());
     }
     return failing;
