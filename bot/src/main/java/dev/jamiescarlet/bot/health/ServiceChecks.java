@@ -3,14 +3,18 @@ package dev.jamiescarlet.bot.health;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jamiescarlet.tools.alertmanager.AlertmanagerClient;
 import dev.jamiescarlet.tools.argocd.ArgoCdClient;
+import dev.jamiescarlet.tools.argocd.ArgoCdException;
 import dev.jamiescarlet.tools.grafana.GrafanaClient;
+import dev.jamiescarlet.tools.grafana.GrafanaException;
 import dev.jamiescarlet.tools.prometheus.PrometheusClient;
+import dev.jamiescarlet.tools.prometheus.PrometheusException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 
 /**
- * Checks for the optional integrations: Argo CD, Grafana, Prometheus and Alertmanager; each is "not
- * configured" (shown, not failing) when its URL is unset.
+ * Checks for the optional integrations (whose clients' errors already name the fix): Argo CD,
+ * Grafana, Prometheus and Alertmanager; each is "not configured" (shown, not failing) when its URL
+ * is unset.
  */
 public final class ServiceChecks {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,7 +31,13 @@ public final class ServiceChecks {
         "argocd",
         "argocd",
         "check JAMIE_ARGOCD_URL and the network path to Argo CD",
-        () -> ProbeResult.up("Argo CD " + argo.version()));
+        () -> {
+          try {
+            return ProbeResult.up("Argo CD " + argo.version());
+          } catch (ArgoCdException e) {
+            return ProbeResult.down(e.getMessage());
+          }
+        });
   }
 
   /** Grafana: {@code GET /api/health}, whose database must be ok. */
@@ -40,7 +50,13 @@ public final class ServiceChecks {
         "grafana",
         "grafana",
         "check JAMIE_GRAFANA_URL and JAMIE_GRAFANA_TOKEN",
-        () -> ProbeResult.up("Grafana " + grafana.version()));
+        () -> {
+          try {
+            return ProbeResult.up("Grafana " + grafana.version());
+          } catch (GrafanaException e) {
+            return ProbeResult.down(e.getMessage());
+          }
+        });
   }
 
   /** Prometheus: the trivial query {@code vector(1)}, which every Prometheus answers. */
@@ -54,7 +70,11 @@ public final class ServiceChecks {
         "prometheus",
         "check JAMIE_PROMETHEUS_URL (and JAMIE_PROMETHEUS_TOKEN)",
         () -> {
-          prometheus.query("vector(1)", null);
+          try {
+            prometheus.query("vector(1)", null);
+          } catch (PrometheusException e) {
+            return ProbeResult.down(e.getMessage());
+          }
           return ProbeResult.up("answers queries at " + prometheus.baseUrl());
         });
   }
