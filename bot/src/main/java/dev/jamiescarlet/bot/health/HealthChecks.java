@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -102,11 +104,16 @@ public final class HealthChecks {
       running = round;
       round.whenComplete(
           (report, error) -> {
+            HealthReport previous;
             synchronized (lock) {
+              previous = last;
               if (report != null) {
                 last = report;
               }
               running = null;
+            }
+            if (report != null) {
+              logChanges(previous, report);
             }
           });
       return round;
@@ -136,13 +143,31 @@ public final class HealthChecks {
     } catch (TimeoutException e) {
       future.cancel(true);
       String detail = "timed out after " + seconds(timeout) + "; " + check.fix();
-      log.warn("health: {} {}", check.name(), detail);
       return status(check, ProbeResult.down(detail), timeout.toMillis());
     } catch (ExecutionException e) {
       return status(check, ProbeResult.down(reason(e.getCause()) + "; " + check.fix()), 0);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return status(check, ProbeResult.down("check interrupted"), 0);
+    }
+  }
+
+  /** One line per dependency whose state changed (all on the first round that are not up). */
+  private static void logChanges(HealthReport previous, HealthReport now) {
+    Map<String, DependencyState> before = new HashMap<>();
+    if (previous != null) {
+      previous.dependencies().forEach(d -> before.put(d.name(), d.state()));
+    }
+    for (DependencyStatus d : now.dependencies()) {
+      DependencyState was = before.get(d.name());
+      if (d.state() == was || (was == null && d.state() == DependencyState.UP)) {
+        continue;
+      }
+      if (d.state() == DependencyState.DOWN || d.state() == DependencyState.DEGRADED) {
+        log.warn("dependency {} is {}: {}", d.name(), d.state().label(), d.detail());
+      } else {
+        log.info("dependency {} is {}: {}", d.name(), d.state().label(), d.detail());
+      }
     }
   }
 

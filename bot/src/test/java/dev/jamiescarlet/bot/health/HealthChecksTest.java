@@ -2,6 +2,10 @@ package dev.jamiescarlet.bot.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class HealthChecksTest {
   private final TestClock clock = new TestClock();
@@ -150,6 +155,58 @@ class HealthChecksTest {
     release.countDown();
     HealthReport next = awaitNew(health, first);
     assertThat(next.dependencies().get(0).detail()).isEqualTo("call 2");
+  }
+
+  @Test
+  void operatorsGetOneLogLinePerChangeNotOnePerRound() {
+    // given a dependency that is down for two rounds, then up
+    AtomicInteger round = new AtomicInteger();
+    List<DependencyCheck> checks =
+        List.of(
+            DependencyCheck.optional(
+                "grafana",
+                "grafana",
+                "x",
+                () ->
+                    round.incrementAndGet() <= 2
+                        ? ProbeResult.down("HTTP 401: check JAMIE_GRAFANA_TOKEN")
+                        : ProbeResult.up("Grafana 11.3.0")));
+    HealthChecks health = new HealthChecks(() -> checks, clock);
+    Logger logger = (Logger) LoggerFactory.getLogger(HealthChecks.class);
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    logger.addAppender(logs);
+    try {
+      // when three rounds run
+      for (int i = 0; i < 3; i++) {
+        health.report();
+        clock.advance(Duration.ofSeconds(5));
+      }
+      awaitLogs(logs, 2);
+    } finally {
+      logger.detachAppender(logs);
+    }
+
+    // then one warning naming the fix, one line on recovery
+    assertThat(logs.list)
+        .extracting(ILoggingEvent::getLevel, ILoggingEvent::getFormattedMessage)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                Level.WARN, "dependency grafana is down: HTTP 401: check JAMIE_GRAFANA_TOKEN"),
+            org.assertj.core.groups.Tuple.tuple(
+                Level.INFO, "dependency grafana is up: Grafana 11.3.0"));
+  }
+
+  /** The log line is written just after the round's result is handed out. */
+  private static void awaitLogs(ListAppender<ILoggingEvent> logs, int count) {
+    for (int i = 0; i < 500 && logs.list.size() < count; i++) {
+      try {
+        TimeUnit.MILLISECONDS.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private static HealthReport awaitNew(HealthChecks health, HealthReport old)
