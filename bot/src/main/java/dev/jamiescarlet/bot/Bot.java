@@ -82,7 +82,7 @@ public final class Bot implements AutoCloseable {
   private final Map<String, String> env;
   private AgentServices agentServices;
   private AlertIntake alerts;
-  private HealthChecks health;
+  private volatile HealthChecks health;
 
   private Bot(
       JamieConfig config,
