@@ -23,6 +23,7 @@ import dev.jamiescarlet.bot.commands.Monitoring;
 import dev.jamiescarlet.bot.config.JamieConfig;
 import dev.jamiescarlet.bot.config.SlackMode;
 import dev.jamiescarlet.bot.grafana.GrafanaAnnotations;
+import dev.jamiescarlet.bot.health.HealthChecks;
 import dev.jamiescarlet.bot.http.HttpServer;
 import dev.jamiescarlet.bot.http.StartupException;
 import dev.jamiescarlet.bot.memory.MemoryServices;
@@ -83,6 +84,7 @@ public final class Bot implements AutoCloseable {
   private AgentServices agentServices;
   private AlertIntake alerts;
   private BotTelemetry telemetry;
+  private volatile HealthChecks health;
 
   private Bot(
       JamieConfig config,
@@ -197,7 +199,8 @@ public final class Bot implements AutoCloseable {
             () -> desk.get() != null && desk.get().canInvestigate(),
             () -> agentServices == null ? null : agentServices.overview(),
             () -> monitoring,
-            () -> argo);
+            () -> argo,
+            () -> health == null ? null : health.report());
     Actions actions = new Actions(clusters, clock, argo);
     SlackUserGroups groups = new SlackUserGroups(slack.methods(), config.botToken(), clock);
     ApprovalFlow flow =
@@ -298,6 +301,10 @@ public final class Bot implements AutoCloseable {
             e);
       }
     }
+    health =
+        BotHealth.checks(
+            config, slack, this::socketConnected, store, clusters, agents, env, argo, monitoring);
+    http.dependencies(() -> health.latest().toJson());
     log.info(
         "bot started: slack mode {}, http port {}, {} cluster(s), {}",
         config.slackMode().name().toLowerCase(java.util.Locale.ROOT),
@@ -328,13 +335,21 @@ public final class Bot implements AutoCloseable {
     if (app == null || app.status() != App.Status.Running) {
       failing.put("slack_app", "not started");
     }
-    if (config.slackMode() == SlackMode.SOCKET
-        && (socketMode == null
-            || socketMode.getClient() == null
-            || !socketMode.getClient().verifyConnection())) {
+    if (config.slackMode() == SlackMode.SOCKET && !socketConnected()) {
       failing.put("socket_mode", "not connected to Slack");
     }
+    if (health != null && failing.isEmpty()) {
+      // once Slack is up, so the first round sees the socket; only MongoDB may fail readiness
+      failing.putAll(health.latest().failingRequired());
+    }
     return failing;
+  }
+
+  /** Whether the Socket Mode connection to Slack is up. */
+  boolean socketConnected() {
+    return socketMode != null
+        && socketMode.getClient() != null
+        && socketMode.getClient().verifyConnection();
   }
 
   /** The MongoDB store (shared state). */

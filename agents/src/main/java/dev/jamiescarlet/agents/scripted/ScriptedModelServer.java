@@ -2,8 +2,11 @@ package dev.jamiescarlet.agents.scripted;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.jamiescarlet.agents.definitions.ModelCatalogue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -52,6 +55,9 @@ public final class ScriptedModelServer implements AutoCloseable {
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext("/v1/chat/completions", exchange -> handle(exchange, false));
     server.createContext("/api/chat", exchange -> handle(exchange, true));
+    // it answers as any model, so it lists the catalogue's, as vLLM and Ollama list theirs
+    server.createContext("/v1/models", exchange -> listModels(exchange, false));
+    server.createContext("/api/tags", exchange -> listModels(exchange, true));
     // a cached pool so a hanging step never blocks the next request
     server.setExecutor(executor);
     server.start();
@@ -189,6 +195,27 @@ public final class ScriptedModelServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  private static void listModels(HttpExchange exchange, boolean ollama) throws IOException {
+    try (exchange) {
+      ObjectNode root = JSON.createObjectNode();
+      ArrayNode list;
+      if (ollama) {
+        list = root.putArray("models");
+      } else {
+        root.put("object", "list");
+        list = root.putArray("data");
+      }
+      for (ModelCatalogue.Entry e : ModelCatalogue.shipped().entries()) {
+        if (ollama) {
+          list.addObject().put("name", e.name()).put("model", e.name());
+        } else {
+          list.addObject().put("id", e.name()).put("object", "model").put("owned_by", "scripted");
+        }
+      }
+      send(exchange, 200, "application/json", JSON.writeValueAsString(root));
     }
   }
 

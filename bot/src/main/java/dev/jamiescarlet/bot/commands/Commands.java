@@ -1,6 +1,7 @@
 package dev.jamiescarlet.bot.commands;
 
 import dev.jamiescarlet.bot.channels.ChannelDefaults;
+import dev.jamiescarlet.bot.health.HealthReport;
 import dev.jamiescarlet.embeddings.memory.MemoryStore;
 import dev.jamiescarlet.tools.argocd.ArgoCdClient;
 import java.time.Duration;
@@ -94,10 +95,25 @@ public final class Commands {
       Supplier<AgentOverview> agents,
       Supplier<Monitoring> monitoring,
       Supplier<ArgoCdClient> argo) {
+    return standard(
+        channelDefaults, memory, noteTtl, investigations, agents, monitoring, argo, () -> null);
+  }
+
+  /** As above, with the dependencies' health behind {@code status} (null: checks not running). */
+  public static Commands standard(
+      ChannelDefaults channelDefaults,
+      Supplier<MemoryStore> memory,
+      Duration noteTtl,
+      BooleanSupplier investigations,
+      Supplier<AgentOverview> agents,
+      Supplier<Monitoring> monitoring,
+      Supplier<ArgoCdClient> argo,
+      Supplier<HealthReport> health) {
     return new Commands(
         List.of(
             new HelpCommand(),
             new ClustersCommand(),
+            new StatusCommand(health),
             new PodsCommand(),
             new DeploymentsCommand(),
             new DescribeCommand(),

@@ -3,6 +3,7 @@ package dev.jamiescarlet.bot.http;
 import dev.jamiescarlet.bot.slack.SlackHttpAdapter;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -18,6 +19,7 @@ public final class HttpServer implements AutoCloseable {
   private final String bind;
   private final int requestedPort;
   private volatile Supplier<String> metrics;
+  private volatile Supplier<List<Map<String, Object>>> dependencies = List::of;
 
   /**
    * A server on {@code bind:port}.
@@ -63,7 +65,14 @@ public final class HttpServer implements AutoCloseable {
                   ctx -> {
                     Map<String, String> failing = readiness.get();
                     ctx.status(failing.isEmpty() ? 200 : 503);
-                    ctx.json(Map.of("ready", failing.isEmpty(), "failing", failing));
+                    ctx.json(
+                        Map.of(
+                            "ready",
+                            failing.isEmpty(),
+                            "failing",
+                            failing,
+                            "dependencies",
+                            dependencies.get()));
                   });
               posts.forEach(cfg.routes::post);
               if (slack != null) {
@@ -85,6 +94,12 @@ public final class HttpServer implements AutoCloseable {
   /** Serves {@code GET /metrics} from {@code scrape} (Prometheus text format). */
   public HttpServer metrics(Supplier<String> scrape) {
     this.metrics = scrape;
+    return this;
+  }
+
+  /** What /readyz lists under {@code dependencies} (state and latency each); none by default. */
+  public HttpServer dependencies(Supplier<List<Map<String, Object>>> dependencies) {
+    this.dependencies = dependencies;
     return this;
   }
 

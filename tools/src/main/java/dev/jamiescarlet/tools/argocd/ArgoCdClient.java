@@ -147,6 +147,13 @@ public final class ArgoCdClient implements AutoCloseable {
         http.send(new ArgoCdCall("PATCH", appPath(name), body, "update", name)));
   }
 
+  /**
+   * The server's version from {@code /api/version}, e.g. {@code v2.13.1+af54ef8}; a health check.
+   */
+  public String version() {
+    return http.send(ArgoCdCall.get("api/version", "get", null)).path("Version").asText("unknown");
+  }
+
   @Override
   public void close() {
     http.close();

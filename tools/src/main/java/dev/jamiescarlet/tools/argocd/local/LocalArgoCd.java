@@ -37,6 +37,9 @@ public final class LocalArgoCd implements AutoCloseable {
   /** The commit {@code main} points at in the fake Git repository; a sync deploys it. */
   public static final String HEAD = LocalArgoCdState.HEAD;
 
+  /** The version {@code /api/version} reports. */
+  public static final String VERSION = "v2.13.1+local";
+
   private static final String PREFIX = "/api/v1/applications";
 
   private final ObjectMapper json = new ObjectMapper();
@@ -141,6 +144,11 @@ public final class LocalArgoCd implements AutoCloseable {
       requests.add(
           new RecordedRequest(
               method, path, query == null ? "" : query, body, auth == null ? "" : auth));
+      if (path.equals("/api/version")) {
+        // public in Argo CD too; its shape: {"Version":"v2.13.1+af54ef8", "BuildDate": …}
+        send(exchange, 200, "{\"Version\":\"" + VERSION + "\"}", "application/json");
+        return;
+      }
       if (!path.startsWith(PREFIX)) {
         send(exchange, 404, "404 page not found", "text/plain");
         return;
