@@ -3,7 +3,6 @@ package dev.jamiescarlet.bot;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
-import com.slack.api.socket_mode.SocketModeClient;
 import dev.jamiescarlet.agents.definitions.AgentDefinitions;
 import dev.jamiescarlet.agents.prompts.PromptLibrary;
 import dev.jamiescarlet.bot.agents.AgentDesk;
@@ -24,8 +23,8 @@ import dev.jamiescarlet.bot.config.JamieConfig;
 import dev.jamiescarlet.bot.config.SlackMode;
 import dev.jamiescarlet.bot.grafana.GrafanaAnnotations;
 import dev.jamiescarlet.bot.health.HealthChecks;
+import dev.jamiescarlet.bot.health.HealthMetrics;
 import dev.jamiescarlet.bot.http.HttpServer;
-import dev.jamiescarlet.bot.http.StartupException;
 import dev.jamiescarlet.bot.memory.MemoryServices;
 import dev.jamiescarlet.bot.policy.Policy;
 import dev.jamiescarlet.bot.policy.PolicyEngine;
@@ -288,23 +287,18 @@ public final class Bot implements AutoCloseable {
             .start();
 
     if (config.slackMode() == SlackMode.SOCKET) {
-      try {
-        socketMode =
-            new SocketModeApp(config.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
-        socketMode.startAsync();
-      } catch (Exception e) {
-        throw new StartupException(
-            "Socket Mode could not connect to Slack ("
-                + e.getMessage()
-                + "): check SLACK_APP_TOKEN (an xapp- token with connections:write) and that"
-                + " Socket Mode is enabled for the app",
-            e);
-      }
+      socketMode = BoltApps.startSocketMode(config, app);
     }
     health =
         BotHealth.checks(
             config, slack, this::socketConnected, store, clusters, agents, env, argo, monitoring);
     http.dependencies(() -> health.latest().toJson());
+    HealthMetrics healthMetrics = new HealthMetrics(telemetry.telemetry().meters());
+    http.metrics(
+        () -> {
+          healthMetrics.update(health.latest());
+          return telemetry.scrape();
+        });
     log.info(
         "bot started: slack mode {}, http port {}, {} cluster(s), {}",
         config.slackMode().name().toLowerCase(java.util.Locale.ROOT),
@@ -347,9 +341,7 @@ public final class Bot implements AutoCloseable {
 
   /** Whether the Socket Mode connection to Slack is up. */
   boolean socketConnected() {
-    return socketMode != null
-        && socketMode.getClient() != null
-        && socketMode.getClient().verifyConnection();
+    return BoltApps.connected(socketMode);
   }
 
   /** The MongoDB store (shared state). */

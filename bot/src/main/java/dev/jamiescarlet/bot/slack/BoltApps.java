@@ -10,12 +10,15 @@ import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
 import com.slack.api.bolt.middleware.builtin.RequestVerification;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.jamiescarlet.bot.config.ConfigException;
 import dev.jamiescarlet.bot.config.JamieConfig;
 import dev.jamiescarlet.bot.config.SlackMode;
+import dev.jamiescarlet.bot.http.StartupException;
 import dev.jamiescarlet.bot.telemetry.SlackTelemetry;
 import dev.jamiescarlet.tools.telemetry.Telemetry;
 import java.io.IOException;
@@ -121,5 +124,32 @@ public final class BoltApps {
     r.setTeamId("T00000000");
     r.setHttpResponseHeaders(Collections.emptyMap());
     return r;
+  }
+
+  /**
+   * Connects the app to Slack over Socket Mode; a refused connection fails with a message naming
+   * SLACK_APP_TOKEN.
+   */
+  public static SocketModeApp startSocketMode(JamieConfig config, App app) {
+    try {
+      SocketModeApp socketMode =
+          new SocketModeApp(config.appToken(), app, SocketModeClient.Backend.JavaWebSocket);
+      socketMode.startAsync();
+      return socketMode;
+    } catch (Exception e) {
+      throw new StartupException(
+          "Socket Mode could not connect to Slack ("
+              + e.getMessage()
+              + "): check SLACK_APP_TOKEN (an xapp- token with connections:write) and that"
+              + " Socket Mode is enabled for the app",
+          e);
+    }
+  }
+
+  /** Whether {@code socketMode} (null: not started) is connected to Slack. */
+  public static boolean connected(SocketModeApp socketMode) {
+    return socketMode != null
+        && socketMode.getClient() != null
+        && socketMode.getClient().verifyConnection();
   }
 }

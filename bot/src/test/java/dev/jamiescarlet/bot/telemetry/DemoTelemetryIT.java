@@ -169,6 +169,10 @@ class DemoTelemetryIT {
     assertThat(metrics).contains("jamie_vector_search_seconds_bucket{");
     assertThat(value(metrics, "jamie_memory_entries", "kind=\"runbook\"")).isGreaterThan(0);
     assertThat(metrics).contains("jvm_memory_used_bytes");
+    // and the dependencies' last health round
+    assertThat(value(metrics, "jamie_dependency_up", "dependency=\"mongodb\"")).isEqualTo(1.0);
+    assertThat(value(metrics, "jamie_dependency_up", "dependency=\"cluster:demo\"")).isEqualTo(1.0);
+    assertThat(metrics).contains("jamie_dependency_latency_seconds{");
 
     // and each webhook delivery was a server span with its status
     demo.bot().telemetry().flush();
