@@ -3,6 +3,7 @@ package dev.jamiescarlet.agents.tasks;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.set;
 
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
@@ -224,7 +225,7 @@ public final class TaskWorker implements AutoCloseable {
       return;
     }
     running.add(self);
-    try {
+    try (Scope ignored = TaskTraces.parent(before).makeCurrent()) {
       handlers.get(before.getString("type")).run(run);
       clearInterrupt();
       if (!tasks.finish(id, attempt, TaskState.DONE, null)) {

@@ -79,6 +79,7 @@ public final class Tasks {
         new Document("_id", id)
             .append("type", type)
             .append("payload", payload == null ? new Document() : payload)
+            .append(TaskTraces.FIELD, TaskTraces.current())
             .append("state", TaskState.PENDING.name())
             .append("steps", List.of())
             .append("effects", new Document())

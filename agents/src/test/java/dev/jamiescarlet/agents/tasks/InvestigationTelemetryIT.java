@@ -30,6 +30,8 @@ import dev.jamiescarlet.tools.telemetry.Telemetry;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -127,10 +129,17 @@ class InvestigationTelemetryIT {
               Map.of(Investigator.TASK_TYPE, new Investigator(scarlet, contexts, sink)),
               SETTINGS)) {
         Asker ada = new Asker("U0ADA", "C0SHOP", null, "shop", null, Set.of());
-        String id =
-            tasks.create(
-                Investigator.TASK_TYPE,
-                Investigation.payload("why is checkout crashing?", ada, clock.instant()));
+        // asked from Slack: the task is created inside the request's span
+        Span request = otel.getTracer("test").spanBuilder("slack command /scarlet").startSpan();
+        String id;
+        try (Scope ignored = request.makeCurrent()) {
+          id =
+              tasks.create(
+                  Investigator.TASK_TYPE,
+                  Investigation.payload("why is checkout crashing?", ada, clock.instant()));
+        } finally {
+          request.end();
+        }
 
         // when it runs to its report
         assertThat(worker.runNow(id)).isTrue();
@@ -146,6 +155,14 @@ class InvestigationTelemetryIT {
         finished.stream().filter(s -> s.getName().equals("invoke_agent scarlet")).toList();
     assertThat(agents).hasSize(1);
     SpanData agent = agents.get(0);
+    // in the trace of the Slack request that asked for it, though it ran on the task worker
+    SpanData request =
+        finished.stream()
+            .filter(s -> s.getName().equals("slack command /scarlet"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(agent.getParentSpanId()).isEqualTo(request.getSpanId());
+    assertThat(agent.getTraceId()).isEqualTo(request.getTraceId());
     assertThat(agent.getAttributes().get(AttributeKey.stringKey("jamie.outcome")))
         .isEqualTo("reported");
     assertThat(agent.getAttributes().get(AttributeKey.doubleKey("jamie.agent.helpful_ratio_7d")))
@@ -159,7 +176,7 @@ class InvestigationTelemetryIT {
         .containsExactly(
             "execute_tool read_logs", "execute_tool list_events", "execute_tool propose_action");
     for (SpanData child : finished) {
-      if (child != agent) {
+      if (child != agent && child != request) {
         assertThat(child.getParentSpanId()).as(child.getName()).isEqualTo(agent.getSpanId());
         assertThat(child.getTraceId()).isEqualTo(agent.getTraceId());
       }

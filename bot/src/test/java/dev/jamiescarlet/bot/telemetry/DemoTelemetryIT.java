@@ -239,6 +239,28 @@ class DemoTelemetryIT {
   }
 
   @Test
+  void aScarletInvestigationJoinsTheTraceOfTheSlashCommandThatAskedForIt() throws Exception {
+    // when Ada asks Scarlet (the run is a MongoDB task, picked up by the task worker)
+    String since = slack.post(SHOP, ADA, "/scarlet investigate why is catalog restarting");
+    slack.awaitMessage(SHOP, since, m -> m.toString().contains("Scarlet's report"), WAIT);
+    demo.bot().telemetry().flush();
+
+    // then Scarlet's span is a child of the slash command's span, in its trace
+    OtlpReceiver.Received agent =
+        receiver.await(s -> s.name().equals("invoke_agent scarlet"), WAIT).orElseThrow();
+    OtlpReceiver.Received request =
+        receiver.await(s -> s.spanId().equals(agent.parentId()), WAIT).orElseThrow();
+    assertThat(request.name()).isEqualTo("slack command /scarlet");
+    assertThat(request.traceId()).isEqualTo(agent.traceId());
+    assertThat(agent.attributes()).containsEntry("jamie.outcome", "reported");
+    assertThat(
+            receiver.spans().stream()
+                .filter(s -> s.name().startsWith("execute_tool "))
+                .filter(s -> s.parentId().equals(agent.spanId())))
+        .isNotEmpty();
+  }
+
+  @Test
   void everyMetricTheChartsRulesAndDashboardReadIsPublished() throws Exception {
     // given one conversation, so the agents' meters exist
     String since = slack.post(SHOP, ADA, "@jamie why is checkout crashing?");
