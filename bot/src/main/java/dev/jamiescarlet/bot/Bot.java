@@ -156,15 +156,7 @@ public final class Bot implements AutoCloseable {
     audit = new AuditLog(store.database(), clock, telemetry.telemetry().meters());
     approvals = new Approvals(store.database(), clock);
     policyEngine = new PolicyEngine(policy, config.approvalTtl());
-    if (policy == null) {
-      log.info("policy: none; everyone may read, nobody may write ({})", PolicyEngine.WRITES_OFF);
-    } else {
-      log.info(
-          "policy: {} ({} roles, {} bindings)",
-          policy.source(),
-          policy.roles().size(),
-          policy.bindings().size());
-    }
+    StartupFiles.logPolicy(policy);
     Slack slack = BoltApps.slack(config, telemetry.telemetry());
     app = BoltApps.create(config, slack, telemetry.telemetry());
     KubernetesReads reads = new Fabric8KubernetesReads(clusters, clock);
@@ -386,30 +378,12 @@ public final class Bot implements AutoCloseable {
 
   @Override
   public void close() {
-    if (socketMode != null) {
-      try {
-        socketMode.close();
-      } catch (Exception e) {
-        log.warn("closing Socket Mode: {}", e.getMessage());
-      }
-    }
-    if (http != null) {
-      http.close();
-    }
-    if (app != null) {
-      try {
-        app.stop();
-      } catch (Exception e) {
-        log.warn("stopping the Bolt app: {}", e.getMessage());
-      }
-    }
+    Shutdown.stop("Socket Mode", socketMode, () -> socketMode.close());
+    Shutdown.stop("the HTTP server", http, () -> http.close());
+    Shutdown.stop("the Bolt app", app, () -> app.stop());
     work.close();
-    if (alerts != null) {
-      alerts.close();
-    }
-    if (agentServices != null) {
-      agentServices.close();
-    }
+    Shutdown.stop("alert intake", alerts, () -> alerts.close());
+    Shutdown.stop("the agents", agentServices, () -> agentServices.close());
     if (kamaji != null) {
       kamaji.close();
     } else if (kamajiStart != null) {
@@ -419,15 +393,9 @@ public final class Bot implements AutoCloseable {
           .exceptionally(e -> null)
           .join();
     }
-    if (memory != null) {
-      memory.close();
-    }
-    if (store != null) {
-      store.close();
-    }
-    if (telemetry != null) {
-      telemetry.close();
-    }
+    Shutdown.stop("memory", memory, () -> memory.close());
+    Shutdown.stop("the store", store, () -> store.close());
+    Shutdown.stop("telemetry", telemetry, () -> telemetry.close());
   }
 
   /** Metrics and spans. */

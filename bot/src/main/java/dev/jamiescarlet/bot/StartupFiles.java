@@ -8,6 +8,7 @@ import dev.jamiescarlet.agents.prompts.PromptLibrary;
 import dev.jamiescarlet.bot.config.JamieConfig;
 import dev.jamiescarlet.bot.http.StartupException;
 import dev.jamiescarlet.bot.policy.Policy;
+import dev.jamiescarlet.bot.policy.PolicyEngine;
 import dev.jamiescarlet.bot.policy.PolicyException;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -60,5 +61,18 @@ final class StartupFiles {
       catalogue.check(a).forEach(p -> log.warn("{} (see models/README.md)", p));
     }
     return agents;
+  }
+
+  /** Says at start which policy is in force (none: read-only for everyone). */
+  static void logPolicy(Policy policy) {
+    if (policy == null) {
+      log.info("policy: none; everyone may read, nobody may write ({})", PolicyEngine.WRITES_OFF);
+    } else {
+      log.info(
+          "policy: {} ({} roles, {} bindings)",
+          policy.source(),
+          policy.roles().size(),
+          policy.bindings().size());
+    }
   }
 }
