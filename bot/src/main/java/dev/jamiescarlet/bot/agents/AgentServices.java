@@ -25,6 +25,7 @@ import dev.jamiescarlet.bot.commands.AgentOverview;
 import dev.jamiescarlet.bot.commands.CommandContext;
 import dev.jamiescarlet.bot.config.AgentsConfig;
 import dev.jamiescarlet.bot.slack.Replier;
+import dev.jamiescarlet.bot.store.Housekeeping;
 import dev.jamiescarlet.embeddings.memory.MemoryStore;
 import dev.jamiescarlet.tools.diagnosis.Diagnoser;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
@@ -56,7 +57,7 @@ public final class AgentServices implements AutoCloseable {
   private final AgentState state;
   private final Clock clock;
   private static final java.time.Duration PURGE_EVERY = java.time.Duration.ofHours(1);
-  private Thread purger;
+  private Housekeeping purger;
 
   private AgentServices(
       Map<String, AgentRuntime> runtimes,
@@ -213,31 +214,23 @@ public final class AgentServices implements AutoCloseable {
   }
 
   /** Expired thread memories go every hour (the embedded store has no TTL deletion). */
-  private static Thread purgeHourly(MongoChatMemoryStore threads) {
-    return Thread.ofVirtual()
-        .name("thread-memory-purge")
-        .start(
-            () -> {
-              while (!Thread.currentThread().isInterrupted()) {
-                try {
-                  Thread.sleep(PURGE_EVERY.toMillis());
-                  long gone = threads.purgeExpired();
-                  if (gone > 0) {
-                    log.info("purged {} expired thread memories", gone);
-                  }
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                  log.warn("could not purge expired thread memories: {}", e.getMessage());
-                }
-              }
-            });
+  private static Housekeeping purgeHourly(MongoChatMemoryStore threads) {
+    return Housekeeping.every(
+        PURGE_EVERY,
+        "thread-memory-purge",
+        "could not purge expired thread memories",
+        () -> {
+          long gone = threads.purgeExpired();
+          if (gone > 0) {
+            log.info("purged {} expired thread memories", gone);
+          }
+        });
   }
 
   @Override
   public void close() {
     if (purger != null) {
-      purger.interrupt();
+      purger.close();
     }
     if (worker != null) {
       worker.close();

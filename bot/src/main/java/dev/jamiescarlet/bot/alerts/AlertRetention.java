@@ -3,6 +3,7 @@ package dev.jamiescarlet.bot.alerts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import dev.jamiescarlet.bot.store.Housekeeping;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ public final class AlertRetention implements AutoCloseable {
   private final MongoCollection<Document> events;
   private final MongoCollection<Document> groups;
   private final Clock clock;
-  private Thread thread;
+  private Housekeeping housekeeping;
 
   /** Purges the alert collections of {@code db}. */
   public AlertRetention(MongoDatabase db, Clock clock) {
@@ -69,35 +70,27 @@ public final class AlertRetention implements AutoCloseable {
 
   /** Purges every hour on a virtual thread until closed. */
   public AlertRetention start() {
-    thread =
-        Thread.ofVirtual()
-            .name("alert-retention")
-            .start(
-                () -> {
-                  while (!Thread.currentThread().isInterrupted()) {
-                    try {
-                      Thread.sleep(EVERY.toMillis());
-                      Purged p = purge();
-                      if (p.events() + p.groups() > 0) {
-                        log.info(
-                            "alerts: purged {} old deliveries and {} resolved groups",
-                            p.events(),
-                            p.groups());
-                      }
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                    } catch (RuntimeException e) {
-                      log.warn("alerts: could not purge old alert data: {}", e.getMessage());
-                    }
-                  }
-                });
+    housekeeping =
+        Housekeeping.every(
+            EVERY,
+            "alert-retention",
+            "could not purge old alert data",
+            () -> {
+              Purged p = purge();
+              if (p.events() + p.groups() > 0) {
+                log.info(
+                    "alerts: purged {} old deliveries and {} resolved groups",
+                    p.events(),
+                    p.groups());
+              }
+            });
     return this;
   }
 
   @Override
   public void close() {
-    if (thread != null) {
-      thread.interrupt();
+    if (housekeeping != null) {
+      housekeeping.close();
     }
   }
 }
