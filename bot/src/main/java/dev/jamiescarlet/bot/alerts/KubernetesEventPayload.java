@@ -4,11 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,16 +71,7 @@ public final class KubernetesEventPayload {
   /** The fingerprint of an object's warning of one reason on one cluster. */
   public static String fingerprint(
       String cluster, String namespace, String kind, String name, String reason) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(
-                  String.join("\u0000", cluster, namespace, kind, name, reason)
-                      .getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return Fingerprints.of(String.join("\u0000", cluster, namespace, kind, name, reason));
   }
 
   /** The group of a cluster's namespace's warnings of one reason. */

@@ -4,19 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jamiescarlet.bot.alerts.Fingerprints;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -338,14 +335,9 @@ public final class DemoAlertmanager {
   }
 
   private static String fingerprint(Map<String, String> labels) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      new TreeMap<>(labels)
-          .forEach(
-              (k, v) -> md.update((k + "\u0000" + v + "\u0000").getBytes(StandardCharsets.UTF_8)));
-      return HexFormat.of().formatHex(md.digest(), 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    StringBuilder text = new StringBuilder();
+    new TreeMap<>(labels)
+        .forEach((k, v) -> text.append(k).append('\u0000').append(v).append('\u0000'));
+    return Fingerprints.of(text.toString());
   }
 }
