@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs every dependency's probe at once on virtual threads, each within a timeout, and keeps the
- * last round briefly so a kubelet polling /readyz does not hammer the dependencies.
+ * last round briefly so a kubelet polling /readyz does not hammer the dependencies: a round is
+ * reused for {@link #CACHE_FOR}, and within a round an optional dependency probed less than {@link
+ * #OPTIONAL_FOR} ago keeps its last result (the required ones — MongoDB — are probed every round).
  */
 public final class HealthChecks {
   /** How long one probe may take before it is reported as timed out. */
@@ -29,6 +32,12 @@ public final class HealthChecks {
 
   /** How long a round's results are reused. */
   public static final Duration CACHE_FOR = Duration.ofSeconds(5);
+
+  /**
+   * How long an optional dependency's result is reused by later rounds: readiness polls every few
+   * seconds, and hundreds of clusters or a Slack {@code auth.test} need not be asked that often.
+   */
+  public static final Duration OPTIONAL_FOR = Duration.ofSeconds(30);
 
   private static final Logger log = LoggerFactory.getLogger(HealthChecks.class);
 
@@ -40,6 +49,8 @@ public final class HealthChecks {
   private final Clock clock;
   private final Duration timeout;
   private final Duration cacheFor;
+  private final Duration optionalFor;
+  private final Map<String, Probed> probed = new ConcurrentHashMap<>();
   private final Object lock = new Object();
   private HealthReport last;
   private CompletableFuture<HealthReport> running;
@@ -50,16 +61,30 @@ public final class HealthChecks {
    */
   public HealthChecks(
       Supplier<List<DependencyCheck>> checks, Clock clock, Duration timeout, Duration cacheFor) {
+    this(checks, clock, timeout, cacheFor, Duration.ZERO);
+  }
+
+  /** As above; optional dependencies' results are reused by rounds for {@code optionalFor}. */
+  public HealthChecks(
+      Supplier<List<DependencyCheck>> checks,
+      Clock clock,
+      Duration timeout,
+      Duration cacheFor,
+      Duration optionalFor) {
     this.checks = checks;
     this.clock = clock;
     this.timeout = timeout;
     this.cacheFor = cacheFor;
+    this.optionalFor = optionalFor;
   }
 
-  /** With the standard timeout and cache. */
+  /** With the standard timeout and caches. */
   public HealthChecks(Supplier<List<DependencyCheck>> checks, Clock clock) {
-    this(checks, clock, TIMEOUT, CACHE_FOR);
+    this(checks, clock, TIMEOUT, CACHE_FOR, OPTIONAL_FOR);
   }
+
+  /** A dependency's last result and when it was probed. */
+  private record Probed(Instant at, DependencyStatus status) {}
 
   /** A report no older than the cache time; waits for a round (at most the timeout) if needed. */
   public HealthReport report() {
@@ -126,13 +151,29 @@ public final class HealthChecks {
     List<DependencyCheck> list = checks.get();
     long deadline = System.nanoTime() + timeout.toNanos();
     List<Future<DependencyStatus>> futures = new ArrayList<>();
+    List<Boolean> reused = new ArrayList<>();
     for (DependencyCheck check : list) {
-      futures.add(PROBES.submit(() -> timed(check)));
+      Probed earlier = probed.get(check.name());
+      boolean reuse =
+          !check.required() && earlier != null && at.isBefore(earlier.at().plus(optionalFor));
+      reused.add(reuse);
+      futures.add(
+          reuse
+              ? CompletableFuture.completedFuture(earlier.status())
+              : PROBES.submit(() -> timed(check)));
     }
     List<DependencyStatus> results = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
-      results.add(await(list.get(i), futures.get(i), deadline));
+      DependencyCheck check = list.get(i);
+      Future<DependencyStatus> future = futures.get(i);
+      DependencyStatus status = await(check, future, deadline);
+      if (!reused.get(i)) {
+        probed.put(check.name(), new Probed(at, status));
+      }
+      results.add(status);
     }
+    // clusters that went away (a deleted tenant) are forgotten
+    probed.keySet().retainAll(list.stream().map(DependencyCheck::name).toList());
     return new HealthReport(at, results);
   }
 

@@ -171,7 +171,9 @@ class HealthChecksTest {
                     round.incrementAndGet() <= 2
                         ? ProbeResult.down("HTTP 401: check JAMIE_GRAFANA_TOKEN")
                         : ProbeResult.up("Grafana 11.3.0")));
-    HealthChecks health = new HealthChecks(() -> checks, clock);
+    // (every round probes it: no reuse of optional results)
+    HealthChecks health =
+        new HealthChecks(() -> checks, clock, HealthChecks.TIMEOUT, HealthChecks.CACHE_FOR);
     Logger logger = (Logger) LoggerFactory.getLogger(HealthChecks.class);
     ListAppender<ILoggingEvent> logs = new ListAppender<>();
     logs.start();
@@ -219,5 +221,49 @@ class HealthChecksTest {
       TimeUnit.MILLISECONDS.sleep(10);
     }
     throw new AssertionError("no new report within 5 s");
+  }
+
+  @Test
+  void optionalDependenciesAreProbedLessOftenThanRequiredOnes() {
+    // given MongoDB (required) and a cluster (optional), each counting its probes
+    AtomicInteger mongo = new AtomicInteger();
+    AtomicInteger cluster = new AtomicInteger();
+    List<DependencyCheck> checks =
+        List.of(
+            new DependencyCheck(
+                "mongodb",
+                "mongodb",
+                true,
+                "x",
+                () -> {
+                  mongo.incrementAndGet();
+                  return ProbeResult.up("ok");
+                }),
+            DependencyCheck.optional(
+                "cluster:prod",
+                "kubernetes",
+                "x",
+                () -> {
+                  cluster.incrementAndGet();
+                  return ProbeResult.up("v1.31");
+                }));
+    HealthChecks health =
+        new HealthChecks(
+            () -> checks,
+            clock,
+            Duration.ofSeconds(3),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30));
+
+    // when readiness asks for a fresh report every 6 s for a minute
+    for (int round = 0; round < 10; round++) {
+      health.report();
+      clock.advance(Duration.ofSeconds(6));
+    }
+
+    // then MongoDB was probed every round, the cluster about every 30 s, and its state is kept
+    assertThat(mongo.get()).isEqualTo(10);
+    assertThat(cluster.get()).isEqualTo(2);
+    assertThat(health.report().dependencies().get(1).state()).isEqualTo(DependencyState.UP);
   }
 }
