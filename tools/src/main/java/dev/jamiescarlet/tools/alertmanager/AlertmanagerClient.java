@@ -1,10 +1,10 @@
 package dev.jamiescarlet.tools.alertmanager;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jamiescarlet.tools.http.ServiceHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -21,10 +21,7 @@ public final class AlertmanagerClient {
 
   private static final int MAX_BODY_IN_MESSAGE = 300;
 
-  private final URI baseUrl;
-  private final String bearerToken;
-  private final Duration requestTimeout;
-  private final HttpClient http;
+  private final ServiceHttp http;
 
   /**
    * A client for the Alertmanager at {@code baseUrl} (a path prefix is kept); {@code bearerToken}
@@ -32,19 +29,16 @@ public final class AlertmanagerClient {
    */
   public AlertmanagerClient(
       URI baseUrl, String bearerToken, Duration connectTimeout, Duration requestTimeout) {
-    if (baseUrl == null || baseUrl.getScheme() == null || baseUrl.getHost() == null) {
-      throw new IllegalArgumentException(
-          "Alertmanager URL '"
-              + baseUrl
-              + "' is not absolute; set "
-              + URL_SETTING
-              + " to e.g. http://alertmanager-operated.monitoring:9093");
-    }
-    String text = baseUrl.toString();
-    this.baseUrl = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-    this.bearerToken = bearerToken == null || bearerToken.isBlank() ? null : bearerToken;
-    this.requestTimeout = requestTimeout;
-    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    this.http =
+        new ServiceHttp(
+            ServiceHttp.absolute(
+                baseUrl,
+                "Alertmanager",
+                URL_SETTING,
+                "http://alertmanager-operated.monitoring:9093"),
+            bearerToken,
+            connectTimeout,
+            requestTimeout);
   }
 
   /** A client without a token, with a 5 s connect and 30 s request timeout. */
@@ -55,7 +49,7 @@ public final class AlertmanagerClient {
 
   /** The server this client talks to. */
   public URI baseUrl() {
-    return baseUrl;
+    return http.baseUrl();
   }
 
   /** Every alert Alertmanager holds, silenced and inhibited ones included. */
@@ -119,47 +113,50 @@ public final class AlertmanagerClient {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(requestTimeout)
-            .header("Accept", "application/json");
-    if (bearerToken != null) {
-      builder.header("Authorization", "Bearer " + bearerToken);
-    }
-    return builder;
+    return http.request(path, "application/json");
   }
 
+  private final ServiceHttp.Failures failures =
+      new ServiceHttp.Failures() {
+        @Override
+        public RuntimeException timedOut(HttpTimeoutException e) {
+          return new AlertmanagerException(
+              "Alertmanager at "
+                  + http.baseUrl()
+                  + " did not answer within "
+                  + http.requestTimeout()
+                  + "; check that "
+                  + URL_SETTING
+                  + " points at a healthy Alertmanager",
+              0,
+              e);
+        }
+
+        @Override
+        public RuntimeException unreachable(IOException e) {
+          return new AlertmanagerException(
+              "Cannot reach Alertmanager at "
+                  + http.baseUrl()
+                  + " ("
+                  + ServiceHttp.reason(e)
+                  + "); check "
+                  + URL_SETTING
+                  + " (e.g. http://alertmanager-operated.monitoring:9093) and that the bot can reach"
+                  + " it",
+              0,
+              e);
+        }
+
+        @Override
+        public RuntimeException interrupted(InterruptedException e) {
+          return new AlertmanagerException(
+              "Interrupted while asking Alertmanager at " + http.baseUrl(), 0, e);
+        }
+      };
+
   private JsonNode send(HttpRequest request) {
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (HttpTimeoutException e) {
-      throw new AlertmanagerException(
-          "Alertmanager at "
-              + baseUrl
-              + " did not answer within "
-              + requestTimeout
-              + "; check that "
-              + URL_SETTING
-              + " points at a healthy Alertmanager",
-          0,
-          e);
-    } catch (IOException e) {
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new AlertmanagerException(
-          "Cannot reach Alertmanager at "
-              + baseUrl
-              + " ("
-              + reason
-              + "); check "
-              + URL_SETTING
-              + " (e.g. http://alertmanager-operated.monitoring:9093) and that the bot can reach it",
-          0,
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AlertmanagerException("Interrupted while asking Alertmanager at " + baseUrl, 0, e);
-    }
+    HttpResponse<String> response =
+        http.send(request, HttpResponse.BodyHandlers.ofString(), failures);
     int status = response.statusCode();
     String body = response.body() == null ? "" : response.body();
     if (status >= 200 && status < 300) {
@@ -170,7 +167,7 @@ public final class AlertmanagerClient {
       } catch (IOException e) {
         throw new AlertmanagerException(
             "Alertmanager at "
-                + baseUrl
+                + http.baseUrl()
                 + " answered something other than JSON: "
                 + clip(body)
                 + "; check that "
@@ -182,7 +179,7 @@ public final class AlertmanagerClient {
     }
     throw new AlertmanagerException(
         "Alertmanager at "
-            + baseUrl
+            + http.baseUrl()
             + " refused "
             + request.method()
             + " "
@@ -223,9 +220,6 @@ public final class AlertmanagerClient {
   }
 
   private static String clip(String body) {
-    String flat = body.strip().replaceAll("\\s+", " ");
-    return flat.length() <= MAX_BODY_IN_MESSAGE
-        ? flat
-        : flat.substring(0, MAX_BODY_IN_MESSAGE) + "…";
+    return ServiceHttp.clip(body, MAX_BODY_IN_MESSAGE);
   }
 }

@@ -3,12 +3,13 @@ package dev.jamiescarlet.tools.grafana;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jamiescarlet.tools.http.ServiceHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +27,7 @@ public final class GrafanaClient {
   private static final String SETTING = "JAMIE_GRAFANA_URL";
 
   private final URI base;
-  private final String token;
-  private final HttpClient http;
-  private final Duration timeout;
+  private final ServiceHttp http;
 
   /**
    * A client for the Grafana at {@code baseUrl} (e.g. {@code https://grafana.example/}).
@@ -37,9 +36,7 @@ public final class GrafanaClient {
    */
   public GrafanaClient(String baseUrl, String token, Duration timeout) {
     this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-    this.token = token;
-    this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.http = new ServiceHttp(base, token, timeout, timeout);
   }
 
   /** An absolute link for a path Grafana returned (search results carry {@code /d/uid/slug}). */
@@ -162,28 +159,34 @@ public final class GrafanaClient {
   }
 
   private HttpRequest.Builder request(String path, String accept) {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Accept", accept);
-    if (token != null && !token.isBlank()) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    return b;
+    return http.request("/" + path, accept);
   }
 
+  private final ServiceHttp.Failures failures =
+      new ServiceHttp.Failures() {
+        @Override
+        public RuntimeException timedOut(HttpTimeoutException e) {
+          return unreachable(e);
+        }
+
+        @Override
+        public RuntimeException unreachable(IOException e) {
+          return new GrafanaException(
+              GrafanaException.Kind.UNREACHABLE,
+              "Grafana at " + base + " is unreachable (" + e.getMessage() + "); check " + SETTING,
+              e);
+        }
+
+        @Override
+        public RuntimeException interrupted(InterruptedException e) {
+          return new GrafanaException(
+              GrafanaException.Kind.UNREACHABLE, "interrupted calling Grafana", e);
+        }
+      };
+
   private HttpResponse<byte[]> send(HttpRequest request) {
-    HttpResponse<byte[]> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new GrafanaException(
-          GrafanaException.Kind.UNREACHABLE,
-          "Grafana at " + base + " is unreachable (" + e.getMessage() + "); check " + SETTING,
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GrafanaException(
-          GrafanaException.Kind.UNREACHABLE, "interrupted calling Grafana", e);
-    }
+    HttpResponse<byte[]> response =
+        http.send(request, HttpResponse.BodyHandlers.ofByteArray(), failures);
     int status = response.statusCode();
     if (status / 100 == 2) {
       return response;

@@ -2,10 +2,10 @@ package dev.jamiescarlet.tools.prometheus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jamiescarlet.tools.http.ServiceHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -28,10 +28,7 @@ public final class PrometheusClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY_IN_MESSAGE = 300;
 
-  private final URI baseUrl;
-  private final String bearerToken;
-  private final Duration requestTimeout;
-  private final HttpClient http;
+  private final ServiceHttp http;
 
   /**
    * A client for the Prometheus server at {@code baseUrl} (e.g. {@code http://prometheus:9090}, a
@@ -39,19 +36,13 @@ public final class PrometheusClient {
    */
   public PrometheusClient(
       URI baseUrl, String bearerToken, Duration connectTimeout, Duration requestTimeout) {
-    if (baseUrl == null || baseUrl.getScheme() == null || baseUrl.getHost() == null) {
-      throw new IllegalArgumentException(
-          "Prometheus URL '"
-              + baseUrl
-              + "' is not absolute; set "
-              + URL_SETTING
-              + " to e.g. http://prometheus-server.monitoring:9090");
-    }
-    String text = baseUrl.toString();
-    this.baseUrl = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-    this.bearerToken = bearerToken == null || bearerToken.isBlank() ? null : bearerToken;
-    this.requestTimeout = requestTimeout;
-    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    this.http =
+        new ServiceHttp(
+            ServiceHttp.absolute(
+                baseUrl, "Prometheus", URL_SETTING, "http://prometheus-server.monitoring:9090"),
+            bearerToken,
+            connectTimeout,
+            requestTimeout);
   }
 
   /** A client without a token, with a 5 s connect and 30 s request timeout. */
@@ -62,7 +53,7 @@ public final class PrometheusClient {
 
   /** The server this client talks to. */
   public URI baseUrl() {
-    return baseUrl;
+    return http.baseUrl();
   }
 
   /** Evaluates {@code promql} at {@code at} (now when null). */
@@ -116,55 +107,51 @@ public final class PrometheusClient {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(requestTimeout)
-            .header("Accept", "application/json");
-    if (bearerToken != null) {
-      builder.header("Authorization", "Bearer " + bearerToken);
-    }
-    return builder;
+    return http.request(path, "application/json");
   }
 
   private JsonNode send(HttpRequest request, String promql) {
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (HttpTimeoutException e) {
-      throw new PrometheusException(
-          "Prometheus at "
-              + baseUrl
-              + " did not answer within "
-              + requestTimeout
-              + "; narrow the query or its time range, or check that "
-              + URL_SETTING
-              + " points at a healthy server",
-          "timeout",
-          0,
-          e);
-    } catch (IOException e) {
-      throw unreachable(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PrometheusException("Interrupted while asking Prometheus at " + baseUrl, "", 0, e);
-    }
-    return answer(response, promql);
+    return answer(http.send(request, HttpResponse.BodyHandlers.ofString(), failures), promql);
   }
 
-  private PrometheusException unreachable(IOException e) {
-    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return new PrometheusException(
-        "Cannot reach Prometheus at "
-            + baseUrl
-            + " ("
-            + reason
-            + "); check "
-            + URL_SETTING
-            + " (e.g. http://prometheus-server.monitoring:9090) and that the bot can reach it",
-        "",
-        0,
-        e);
-  }
+  private final ServiceHttp.Failures failures =
+      new ServiceHttp.Failures() {
+        @Override
+        public RuntimeException timedOut(HttpTimeoutException e) {
+          return new PrometheusException(
+              "Prometheus at "
+                  + http.baseUrl()
+                  + " did not answer within "
+                  + http.requestTimeout()
+                  + "; narrow the query or its time range, or check that "
+                  + URL_SETTING
+                  + " points at a healthy server",
+              "timeout",
+              0,
+              e);
+        }
+
+        @Override
+        public RuntimeException unreachable(IOException e) {
+          return new PrometheusException(
+              "Cannot reach Prometheus at "
+                  + http.baseUrl()
+                  + " ("
+                  + ServiceHttp.reason(e)
+                  + "); check "
+                  + URL_SETTING
+                  + " (e.g. http://prometheus-server.monitoring:9090) and that the bot can reach it",
+              "",
+              0,
+              e);
+        }
+
+        @Override
+        public RuntimeException interrupted(InterruptedException e) {
+          return new PrometheusException(
+              "Interrupted while asking Prometheus at " + http.baseUrl(), "", 0, e);
+        }
+      };
 
   private JsonNode answer(HttpResponse<String> response, String promql) {
     JsonNode root;
@@ -194,7 +181,7 @@ public final class PrometheusClient {
                 + " points at Prometheus itself (its /api/v1 answers JSON)";
     throw new PrometheusException(
         "Prometheus at "
-            + baseUrl
+            + http.baseUrl()
             + " answered HTTP "
             + status
             + ": "
@@ -206,10 +193,7 @@ public final class PrometheusClient {
   }
 
   private static String clip(String body) {
-    String flat = body == null ? "" : body.strip().replaceAll("\\s+", " ");
-    return flat.length() <= MAX_BODY_IN_MESSAGE
-        ? flat
-        : flat.substring(0, MAX_BODY_IN_MESSAGE) + "…";
+    return ServiceHttp.clip(body, MAX_BODY_IN_MESSAGE);
   }
 
   private static String seconds(Instant instant) {
