@@ -14,6 +14,7 @@ import dev.jamiescarlet.bot.policy.Policy;
 import dev.jamiescarlet.bot.policy.PolicyEngine;
 import dev.jamiescarlet.bot.sandbox.DemoCluster;
 import dev.jamiescarlet.bot.store.Mongo;
+import dev.jamiescarlet.bot.testing.TestClock;
 import dev.jamiescarlet.tools.actions.Actions;
 import dev.jamiescarlet.tools.kubernetes.Fabric8KubernetesReads;
 import dev.jamiescarlet.tools.kubernetes.KubeconfigClusterRegistry;

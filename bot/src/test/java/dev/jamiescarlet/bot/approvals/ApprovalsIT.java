@@ -3,6 +3,7 @@ package dev.jamiescarlet.bot.approvals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jamiescarlet.bot.store.Mongo;
+import dev.jamiescarlet.bot.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

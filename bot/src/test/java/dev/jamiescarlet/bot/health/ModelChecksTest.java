@@ -7,6 +7,7 @@ import dev.jamiescarlet.agents.definitions.AgentDefinitions;
 import dev.jamiescarlet.agents.definitions.ModelChoice;
 import dev.jamiescarlet.agents.definitions.Provider;
 import dev.jamiescarlet.agents.prompts.PromptLibrary;
+import dev.jamiescarlet.bot.testing.TestClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

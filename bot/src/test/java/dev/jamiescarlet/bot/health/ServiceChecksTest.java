@@ -3,6 +3,7 @@ package dev.jamiescarlet.bot.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.jamiescarlet.bot.testing.TestClock;
 import dev.jamiescarlet.tools.alertmanager.AlertmanagerClient;
 import dev.jamiescarlet.tools.argocd.ArgoCdClient;
 import dev.jamiescarlet.tools.argocd.ArgoCdSettings;

@@ -1,4 +1,4 @@
-package dev.jamiescarlet.bot.approvals;
+package dev.jamiescarlet.bot.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,11 +6,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-final class TestClock extends Clock {
+/** A clock tests move by hand (approvals, health checks). */
+public final class TestClock extends Clock {
   private volatile Instant now = Instant.parse("2026-11-21T12:00:00Z");
 
-  void advance(Duration d) {
+  /** Moves the time forward by {@code d}. */
+  public void advance(Duration d) {
     now = now.plus(d);
   }
 
