@@ -26,6 +26,7 @@ import dev.jamiescarlet.agents.tools.ShopCluster;
 import dev.jamiescarlet.agents.tools.ToolContext;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -136,22 +137,27 @@ class InvestigationCrashIT {
     ScriptedModelServer model = ScriptedModelServer.start(new Dialogue(rules, Duration.ZERO), 0);
     servers.add(model);
     AgentRuntime scarlet = Agents.runtime(Agents.scarlet(model.baseUrl()), AgentState.NONE, clock);
-    ToolContexts contexts =
-        (asker, earlier) -> {
-          ToolContext base = Contexts.cluster(registry);
-          return new ToolContext(
-              base.kubernetes(),
-              base.clusters(),
-              base.defaultCluster(),
-              base.diagnoser(),
-              null,
-              List.of(),
-              ToolContext.ALL_WRITE_VERBS,
-              new Evidence(earlier),
-              new Proposals(),
-              clock);
-        };
-    return new Investigator(scarlet, contexts, sink);
+    return new Investigator(scarlet, contexts(registry, clock), sink);
+  }
+
+  /**
+   * Each step's tools on the test cluster, with every write verb and the earlier steps' evidence.
+   */
+  static ToolContexts contexts(ClusterRegistry registry, Clock clock) {
+    return (asker, earlier) -> {
+      ToolContext base = Contexts.cluster(registry);
+      return new ToolContext(
+          base.kubernetes(),
+          base.clusters(),
+          base.defaultCluster(),
+          base.diagnoser(),
+          null,
+          List.of(),
+          ToolContext.ALL_WRITE_VERBS,
+          new Evidence(earlier),
+          new Proposals(),
+          clock);
+    };
   }
 
   private static long stepRequests(ScriptedModelServer model, String step) {

@@ -19,11 +19,8 @@ import dev.jamiescarlet.agents.scripted.Dialogue;
 import dev.jamiescarlet.agents.scripted.ScriptedModelServer;
 import dev.jamiescarlet.agents.telemetry.AgentTelemetry;
 import dev.jamiescarlet.agents.tools.Contexts;
-import dev.jamiescarlet.agents.tools.Evidence;
 import dev.jamiescarlet.agents.tools.Integrations;
-import dev.jamiescarlet.agents.tools.Proposals;
 import dev.jamiescarlet.agents.tools.ShopCluster;
-import dev.jamiescarlet.agents.tools.ToolContext;
 import dev.jamiescarlet.agents.usage.ModelPrices;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import dev.jamiescarlet.tools.telemetry.Telemetry;
@@ -107,21 +104,7 @@ class InvestigationTelemetryIT {
               clock,
               Integrations.NONE,
               AgentTelemetry.of(Telemetry.of(meters, otel), ModelPrices.standard()));
-      ToolContexts contexts =
-          (asker, earlier) -> {
-            ToolContext base = Contexts.cluster(registry);
-            return new ToolContext(
-                base.kubernetes(),
-                base.clusters(),
-                base.defaultCluster(),
-                base.diagnoser(),
-                null,
-                List.of(),
-                ToolContext.ALL_WRITE_VERBS,
-                new Evidence(earlier),
-                new Proposals(),
-                clock);
-          };
+      ToolContexts contexts = InvestigationCrashIT.contexts(registry, clock);
       Tasks tasks = new Tasks(mongo.db(), clock, "replica-A");
       try (TaskWorker worker =
           new TaskWorker(
