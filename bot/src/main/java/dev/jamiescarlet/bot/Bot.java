@@ -275,7 +275,6 @@ public final class Bot implements AutoCloseable {
     http =
         new HttpServer(
                 config.httpBind(), config.httpPort(), adapter, this::readiness, alerts.hooks())
-            .metrics(telemetry::scrape)
             .start();
 
     if (config.slackMode() == SlackMode.SOCKET) {

@@ -125,13 +125,7 @@ class DemoTelemetryIT {
     assertThat(hook("Bearer wrong")).isEqualTo(401);
 
     // when Prometheus scrapes the bot
-    HttpResponse<String> scrape =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + demo.bot().httpPort() + "/metrics"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> scrape = scrape();
 
     // then it gets the text format with every one of them
     assertThat(scrape.statusCode()).isEqualTo(200);
@@ -269,7 +263,7 @@ class DemoTelemetryIT {
     since = slack.post(SHOP, ADA, "/jamie runbook crashloop");
     slack.awaitMessage(SHOP, since, m -> m.toString().contains("Runbooks for"), WAIT);
 
-    String metrics = scrape();
+    String metrics = scrape().body();
     Path chart = chartDir();
     Set<String> read = new TreeSet<>();
     read.addAll(names(Files.readString(chart.resolve("templates/prometheusrule.yaml"))));
@@ -284,14 +278,14 @@ class DemoTelemetryIT {
         .isGreaterThanOrEqualTo(1);
   }
 
-  private static String scrape() throws Exception {
+  /** What Prometheus gets from the bot's {@code GET /metrics}. */
+  private static HttpResponse<String> scrape() throws Exception {
     return HttpClient.newHttpClient()
         .send(
             HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + demo.bot().httpPort() + "/metrics"))
                 .build(),
-            HttpResponse.BodyHandlers.ofString())
-        .body();
+            HttpResponse.BodyHandlers.ofString());
   }
 
   /** Metric base names in a text: histogram series count as their histogram. */
