@@ -3,6 +3,7 @@ package dev.jamiescarlet.agents.telemetry;
 import dev.jamiescarlet.agents.definitions.ModelChoice;
 import dev.jamiescarlet.agents.models.ModelObserver;
 import dev.jamiescarlet.agents.usage.ModelPrices;
+import dev.jamiescarlet.tools.http.ServiceHttp;
 import dev.jamiescarlet.tools.redaction.Redactor;
 import dev.jamiescarlet.tools.telemetry.Telemetry;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -56,7 +57,7 @@ final class ModelMeters {
     URI server = server(choice.baseUrl());
     if (server != null && server.getHost() != null) {
       builder.setAttribute(GenAi.SERVER_ADDRESS, server.getHost());
-      builder.setAttribute(GenAi.SERVER_PORT, (long) port(server));
+      builder.setAttribute(GenAi.SERVER_PORT, (long) ServiceHttp.port(server));
     }
     return new Call(choice.model(), provider, builder.startSpan(), System.nanoTime());
   }
@@ -72,13 +73,6 @@ final class ModelMeters {
     } catch (IllegalArgumentException e) {
       return null;
     }
-  }
-
-  private static int port(URI uri) {
-    if (uri.getPort() > 0) {
-      return uri.getPort();
-    }
-    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 
   /** OpenAI's finish-reason words, which the conventions use. */

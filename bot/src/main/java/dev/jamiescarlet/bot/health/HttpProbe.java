@@ -1,5 +1,6 @@
 package dev.jamiescarlet.bot.health;
 
+import dev.jamiescarlet.tools.http.ServiceHttp;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -37,22 +38,16 @@ final class HttpProbe {
     try {
       return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (ConnectException e) {
-      throw new IOException("connection refused by " + uri.getHost() + ":" + port(uri), e);
+      throw new IOException(
+          "connection refused by " + uri.getHost() + ":" + ServiceHttp.port(uri), e);
     } catch (HttpTimeoutException e) {
-      throw new IOException("no answer from " + uri.getHost() + ":" + port(uri), e);
+      throw new IOException("no answer from " + uri.getHost() + ":" + ServiceHttp.port(uri), e);
     }
   }
 
   /** "host:port" of a URL, with the scheme's default port when it has none. */
   static String hostPort(String url) {
     URI uri = URI.create(url);
-    return uri.getHost() + ":" + port(uri);
-  }
-
-  private static int port(URI uri) {
-    if (uri.getPort() > 0) {
-      return uri.getPort();
-    }
-    return "https".equals(uri.getScheme()) ? 443 : 80;
+    return uri.getHost() + ":" + ServiceHttp.port(uri);
   }
 }

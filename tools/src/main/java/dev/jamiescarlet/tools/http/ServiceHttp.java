@@ -94,6 +94,14 @@ public final class ServiceHttp {
     }
   }
 
+  /** The URL's port, or its scheme's default (443 for https, 80 otherwise). */
+  public static int port(URI uri) {
+    if (uri.getPort() > 0) {
+      return uri.getPort();
+    }
+    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+  }
+
   /** Why a connection failed: the exception's message, or its type when it has none. */
   public static String reason(IOException e) {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -165,4 +165,11 @@ class ServiceHttpTest {
     assertThat(ServiceHttp.clip("abcdef", 3)).isEqualTo("abc…");
     assertThat(ServiceHttp.clip(null, 3)).isEmpty();
   }
+
+  @Test
+  void aUrlWithoutAPortHasItsSchemesDefault() {
+    assertThat(ServiceHttp.port(URI.create("https://vllm.models/v1"))).isEqualTo(443);
+    assertThat(ServiceHttp.port(URI.create("http://ollama.models/"))).isEqualTo(80);
+    assertThat(ServiceHttp.port(URI.create("http://ollama.models:11434/"))).isEqualTo(11434);
+  }
 }
