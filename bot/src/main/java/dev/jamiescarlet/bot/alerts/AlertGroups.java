@@ -3,6 +3,8 @@ package dev.jamiescarlet.bot.alerts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The {@code alert_groups} collection. The processor writes the alerts, the poster writes the Slack
@@ -22,11 +25,18 @@ public final class AlertGroups {
   /** The collection's name. */
   public static final String COLLECTION = "alert_groups";
 
+  /**
+   * True while the group's Slack messages may be behind its state: set by every change, cleared
+   * once the "alerts" reply shows the latest version. The sweep reads only these (indexed).
+   */
+  static final String PENDING = "slackPending";
+
   private final MongoCollection<Document> groups;
 
   /** Groups in {@code db}. */
   public AlertGroups(MongoDatabase db) {
     this.groups = db.getCollection(COLLECTION);
+    groups.createIndex(Indexes.ascending(PENDING));
   }
 
   /** The group, or null. */
@@ -62,6 +72,35 @@ public final class AlertGroups {
     return out;
   }
 
+  /** A group whose Slack message may be behind, as the outbox sweep needs it. */
+  public record Unsent(String id, String channel) {}
+
+  /**
+   * At most {@code limit} groups marked as behind in Slack, read from the index: one cheap query
+   * per sweep however many groups are stored.
+   */
+  public List<Unsent> unsent(int limit) {
+    List<Unsent> out = new ArrayList<>();
+    for (Document d :
+        groups
+            .find(Filters.eq(PENDING, true))
+            .projection(Projections.include("_id", "channel"))
+            .limit(limit)) {
+      if (d.getString("channel") != null) {
+        out.add(new Unsent(d.getString("_id"), d.getString("channel")));
+      }
+    }
+    return out;
+  }
+
+  /** Clears the mark when the group still shows {@code version}: nothing is due in Slack. */
+  public void caughtUp(String id, long version) {
+    groups.updateOne(
+        Filters.and(
+            Filters.eq("_id", id), Filters.eq("version", version), Filters.eq(PENDING, true)),
+        Updates.set(PENDING, false));
+  }
+
   /** The groups from {@code source} with at least one firing alert. */
   public List<AlertGroup> firing(AlertSource source) {
     List<AlertGroup> out = new ArrayList<>();
@@ -92,7 +131,8 @@ public final class AlertGroups {
               .append("resolved", g.resolvedCount())
               .append("alerts", alerts(g.alerts()))
               .append("detailsTs", null)
-              .append("detailsVersion", 0L));
+              .append("detailsVersion", 0L)
+              .append(PENDING, g.channel() != null));
       return;
     }
     groups.updateOne(
@@ -104,7 +144,8 @@ public final class AlertGroups {
             Updates.set("lastSeen", Date.from(g.lastSeen())),
             Updates.set("firing", g.firingCount()),
             Updates.set("resolved", g.resolvedCount()),
-            Updates.set("alerts", alerts(g.alerts()))));
+            Updates.set("alerts", alerts(g.alerts())),
+            Updates.set(PENDING, g.channel() != null)));
   }
 
   /** The message was posted as {@code ts} showing {@code version}. */
@@ -121,21 +162,37 @@ public final class AlertGroups {
 
   /** The "alerts" reply was posted in the thread as {@code ts} showing {@code version}. */
   public void detailsPosted(String id, String ts, long version) {
-    groups.updateOne(
-        Filters.eq("_id", id),
+    settle(
+        id,
+        version,
         Updates.combine(Updates.set("detailsTs", ts), Updates.set("detailsVersion", version)));
   }
 
   /** The "alerts" reply now shows {@code version}. */
   public void detailsRendered(String id, long version) {
-    groups.updateOne(Filters.eq("_id", id), Updates.set("detailsVersion", version));
+    settle(id, version, Updates.set("detailsVersion", version));
+  }
+
+  // the reply is the last call: unless the group changed meanwhile, Slack is now up to date
+  private void settle(String id, long version, Bson update) {
+    if (groups
+            .updateOne(
+                Filters.and(Filters.eq("_id", id), Filters.eq("version", version)),
+                Updates.combine(update, Updates.set(PENDING, false)))
+            .getMatchedCount()
+        == 0) {
+      groups.updateOne(Filters.eq("_id", id), update);
+    }
   }
 
   /** {@code userId} acknowledged the group; the message shows it on its next update. */
   public void acknowledge(String id, String userId) {
     groups.updateOne(
         Filters.eq("_id", id),
-        Updates.combine(Updates.set("acknowledgedBy", userId), Updates.inc("version", 1L)));
+        Updates.combine(
+            Updates.set("acknowledgedBy", userId),
+            Updates.inc("version", 1L),
+            Updates.set(PENDING, true)));
   }
 
   /** {@code silence} now mutes the group; the message shows it on its next update. */
@@ -148,7 +205,8 @@ public final class AlertGroups {
                 new Document("id", silence.id())
                     .append("until", Date.from(silence.until()))
                     .append("by", silence.by())),
-            Updates.inc("version", 1L)));
+            Updates.inc("version", 1L),
+            Updates.set(PENDING, true)));
   }
 
   /**
@@ -159,7 +217,10 @@ public final class AlertGroups {
     return groups
             .updateOne(
                 Filters.and(Filters.eq("_id", id), Filters.eq("silence.id", silenceId)),
-                Updates.combine(Updates.unset("silence"), Updates.inc("version", 1L)))
+                Updates.combine(
+                    Updates.unset("silence"),
+                    Updates.inc("version", 1L),
+                    Updates.set(PENDING, true)))
             .getModifiedCount()
         > 0;
   }

@@ -7,13 +7,21 @@ import dev.jamiescarlet.bot.slack.Replier;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import dev.jamiescarlet.tools.telemetry.Telemetry;
 import io.javalin.http.Handler;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 
 /** Alert intake wired together: hooks → events → processor → groups → outbox → Slack. */
 public final class AlertIntake implements AutoCloseable {
+  /** How often the outbox looks for groups whose Slack message is behind. */
+  static final Duration SWEEP_EVERY = Duration.ofSeconds(30);
+
+  /** Groups queued per sweep at most; the next sweep takes the rest. */
+  static final int SWEEP_LIMIT = 500;
+
   private final AlertEvents events;
   private final AlertGroups groups;
   private final SlackOutbox outbox;
@@ -84,12 +92,45 @@ public final class AlertIntake implements AutoCloseable {
       OutboxScheduler scheduler,
       AlertMessages messages,
       AlertEnrichment enrichment) {
+    this(
+        config,
+        db,
+        replier,
+        clock,
+        routes,
+        scheduler,
+        messages,
+        enrichment,
+        SlackOutbox.Timing.DEFAULT);
+  }
+
+  AlertIntake(
+      AlertsConfig config,
+      MongoDatabase db,
+      Replier replier,
+      Clock clock,
+      AlertRoutes routes,
+      OutboxScheduler scheduler,
+      AlertMessages messages,
+      AlertEnrichment enrichment,
+      SlackOutbox.Timing timing) {
     this.clock = clock;
     this.events = new AlertEvents(db, clock);
     this.groups = new AlertGroups(db);
     this.enrichment = enrichment;
     this.outbox =
-        new SlackOutbox(scheduler, new AlertPoster(groups, messages, replier, enrichment));
+        new SlackOutbox(
+            scheduler,
+            new AlertPoster(groups, messages, replier, enrichment),
+            timing,
+            new SecureRandom()::nextDouble);
+    // what a failure left behind is resent within a sweep, without waiting for a restart
+    outbox.sweepEvery(
+        SWEEP_EVERY,
+        () ->
+            groups.unsent(SWEEP_LIMIT).stream()
+                .map(u -> new SlackOutbox.Queued(u.channel(), u.id()))
+                .toList());
     if (enrichment != null) {
       enrichment.attach(db, clock, groups, outbox);
     }
@@ -121,9 +162,10 @@ public final class AlertIntake implements AutoCloseable {
     hooks.commitWith(commit);
   }
 
-  /** Counts and traces webhook deliveries. */
+  /** Counts and traces webhook deliveries; counts the outbox's failed Slack calls. */
   public void measure(Telemetry telemetry) {
     hooks.measure(telemetry);
+    outbox.measure(telemetry.meters());
   }
 
   /** Starts the Kubernetes warning-event source over {@code clusters}. */

@@ -43,7 +43,12 @@ public final class AlertPoster implements SlackOutbox.Step {
   private SlackOutbox.Sent step(String groupId) {
     AlertGroup g = groups.find(groupId);
     boolean enrich = enrichment != null && enrichment.ready(groupId);
-    if (g == null || !(g.slackBehind() || enrich)) {
+    if (g == null) {
+      return SlackOutbox.Sent.NOTHING;
+    }
+    if (!(g.slackBehind() || enrich)) {
+      // queued by the sweep or twice: up to date, so the sweep need not find it again
+      groups.caughtUp(g.id(), g.version());
       return SlackOutbox.Sent.NOTHING;
     }
     if (g.ts() == null) {

@@ -22,6 +22,7 @@ import dev.jamiescarlet.bot.http.StartupException;
 import dev.jamiescarlet.bot.telemetry.SlackTelemetry;
 import dev.jamiescarlet.tools.telemetry.Telemetry;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,19 +42,46 @@ public final class BoltApps {
 
   /** As above, counting every Web API call by method and outcome in {@code telemetry}. */
   public static Slack slack(JamieConfig config, Telemetry telemetry) {
+    return slack(config.slackApiUrl(), telemetry, Timeouts.DEFAULT);
+  }
+
+  /**
+   * Bounds on each Web API call, so a Slack that stops answering cannot hold a thread (the alert
+   * outbox's, a reply's) for ever: OkHttp's call timeout is unbounded unless set.
+   *
+   * @param connect to open the connection
+   * @param read between bytes of the answer (and to write the request)
+   * @param call the whole call, including a file upload
+   */
+  public record Timeouts(Duration connect, Duration read, Duration call) {
+    /** What production uses: generous for a 20 MiB upload, short enough to notice an outage. */
+    public static final Timeouts DEFAULT =
+        new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60));
+  }
+
+  /** The Slack SDK pointed at {@code apiUrl}, each call bounded by {@code timeouts}. */
+  public static Slack slack(String apiUrl, Telemetry telemetry, Timeouts timeouts) {
     SlackConfig slackConfig = new SlackConfig();
-    slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl());
+    slackConfig.setMethodsEndpointUrlPrefix(apiUrl);
     slackConfig.setStatsEnabled(false);
     slackConfig.setPrettyResponseLoggingEnabled(false);
     slackConfig.setFailOnUnknownProperties(false);
+    slackConfig.setHttpClientReadTimeoutMillis(millis(timeouts.read()));
+    slackConfig.setHttpClientWriteTimeoutMillis(millis(timeouts.read()));
+    slackConfig.setHttpClientCallTimeoutMillis(millis(timeouts.call()));
     SlackHttpClient http =
         new SlackHttpClient(
             SlackHttpClient.buildOkHttpClient(slackConfig)
                 .newBuilder()
+                .connectTimeout(timeouts.connect())
                 .addInterceptor(SlackTelemetry.apiCalls(telemetry))
                 .build());
     http.setConfig(slackConfig);
     return Slack.getInstance(slackConfig, http);
+  }
+
+  private static int millis(Duration d) {
+    return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
   }
 
   /**

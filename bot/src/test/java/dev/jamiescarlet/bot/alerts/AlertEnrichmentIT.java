@@ -294,13 +294,13 @@ class AlertEnrichmentIT {
     startIntake(null, refusing);
     fire(DemoAlert.EXPR);
     Eventually.await(
-        "the outbox gives up on the enrichment",
+        "Slack refuses the enrichment a few times",
         WAIT,
         () -> {
           scheduler.advance(Duration.ofSeconds(1));
           return refused.get();
         },
-        n -> n >= SlackOutbox.MAX_FAILURES);
+        n -> n >= 3);
     String ts = before.calls().getFirst().ts();
     stopIntake();
 
