@@ -79,23 +79,52 @@ public final class AlertButtons {
     }
     Map<String, String> labels = common(g);
     buttons.add(Block.Button.of("Investigate with Scarlet", Buttons.INVESTIGATE, question(g)));
-    String pod = first(g, "pod");
-    String namespace = first(g, "namespace");
-    if (pod != null && namespace != null) {
-      String cluster = labels.get("cluster");
-      String command =
-          "logs "
-              + pod
-              + " -n "
-              + namespace
-              + (cluster != null && knownCluster.test(cluster) ? " --cluster " + cluster : "");
-      buttons.add(Block.Button.of("Show logs", Buttons.RUN_PREFIX + "alert.logs", command));
+    String logs = logsCommand(first(g, "pod"), first(g, "namespace"), labels.get("cluster"));
+    if (logs != null) {
+      buttons.add(Block.Button.of("Show logs", Buttons.RUN_PREFIX + "alert.logs", logs));
     }
     String summary = g.alerts().getFirst().alert().annotations().get("summary");
     String runbook = "runbook " + name(g) + (summary == null ? "" : " " + oneLine(summary));
     buttons.add(
         Block.Button.of("Runbook", Buttons.RUN_PREFIX + "alert.runbook", cut(runbook, 300)));
     b.actions(buttons);
+  }
+
+  /**
+   * The Show logs command line built from its words, or null when the pod or namespace is not a
+   * Kubernetes name: a label value is one word and never an option ({@code x --cluster prod}). A
+   * cluster label is passed only when it names a registered cluster and is a name itself.
+   */
+  String logsCommand(String pod, String namespace, String cluster) {
+    if (!KubernetesNames.isSubdomain(pod) || !KubernetesNames.isLabel(namespace)) {
+      return null;
+    }
+    List<String> words = new ArrayList<>(List.of("logs", pod, "-n", namespace));
+    if (cluster != null && oneWord(cluster) && knownCluster.test(cluster)) {
+      words.addAll(List.of("--cluster", cluster));
+    }
+    return String.join(" ", words);
+  }
+
+  // a registered cluster's name as one command word: letters, digits, '.', '_', '-', not an option
+  private static boolean oneWord(String s) {
+    if (s.isEmpty() || s.length() > KubernetesNames.MAX_SUBDOMAIN || s.charAt(0) == '-') {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The question Investigate asks Scarlet: the alert's name, where, and its summary. */

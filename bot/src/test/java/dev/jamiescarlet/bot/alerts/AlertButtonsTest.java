@@ -85,6 +85,56 @@ class AlertButtonsTest {
   }
 
   @Test
+  void hostileLabelValuesNeverReachTheLogsCommandLine() {
+    // given pods and namespaces whose label values try to add options or words
+    List<Map.Entry<String, String>> hostile =
+        List.of(
+            Map.entry("x --cluster prod", "shop"),
+            Map.entry("checkout-1", "shop -c other"),
+            Map.entry("-n", "shop"),
+            Map.entry("checkout-1", "--all-namespaces"),
+            Map.entry("Checkout-1", "shop"),
+            Map.entry("checkout-1\n--previous", "shop"),
+            Map.entry("checkout\u20111", "shop"),
+            Map.entry("a".repeat(254), "shop"),
+            Map.entry("checkout-1.", "shop"),
+            Map.entry("checkout-1", "shop\"; --cluster \"prod"));
+    for (Map.Entry<String, String> e : hostile) {
+      List<Block.Button> all =
+          shown(
+              group(
+                  AlertSource.ALERTMANAGER,
+                  true,
+                  null,
+                  Map.of("alertname", "X", "pod", e.getKey(), "namespace", e.getValue())));
+
+      // then there is no Show logs button (the other buttons stay)
+      assertThat(button(all, Buttons.RUN_PREFIX + "alert.logs"))
+          .as("pod %s namespace %s", e.getKey(), e.getValue())
+          .isEmpty();
+      assertThat(button(all, Buttons.INVESTIGATE)).isPresent();
+    }
+  }
+
+  @Test
+  void logsCommandIsBuiltFromValidatedWords() {
+    AlertButtons buttons = new AlertButtons(Clock.fixed(NOW, ZoneOffset.UTC), c -> true);
+
+    assertThat(buttons.logsCommand("web.v1-0", "shop", "prod_eu.1"))
+        .isEqualTo("logs web.v1-0 -n shop --cluster prod_eu.1");
+    // a cluster value that is not one word is left out, however the registry answers
+    assertThat(buttons.logsCommand("web-0", "shop", "prod --previous"))
+        .isEqualTo("logs web-0 -n shop");
+    assertThat(buttons.logsCommand("web-0", "shop", "-x")).isEqualTo("logs web-0 -n shop");
+    assertThat(buttons.logsCommand("web-0", "a".repeat(64), null)).isNull();
+    assertThat(buttons.logsCommand("web-0", "a".repeat(63), null))
+        .isEqualTo("logs web-0 -n " + "a".repeat(63));
+    assertThat(buttons.logsCommand("web-0", null, null)).isNull();
+    assertThat(buttons.logsCommand("", "shop", null)).isNull();
+    assertThat(buttons.logsCommand("a..b", "shop", null)).isNull();
+  }
+
+  @Test
   void withoutAPodThereIsNoShowLogsButTheQuestionStillNamesTheAlert() {
     List<Block.Button> all =
         shown(
