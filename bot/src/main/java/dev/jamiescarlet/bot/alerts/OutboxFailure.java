@@ -80,9 +80,12 @@ record OutboxFailure(Kind kind, String error, String detail) {
     return new OutboxFailure(Kind.MESSAGE, e.getClass().getSimpleName(), e.getMessage());
   }
 
-  /** What a channel or group is waiting on; a new value is worth one log line. */
+  /**
+   * What a channel or group is waiting on; a new value is worth one log line. An outage is one
+   * state whether Slack times out or answers 5xx meanwhile.
+   */
   String state() {
-    return kind + ":" + error;
+    return kind == Kind.TRANSIENT ? kind.name() : kind + ":" + error;
   }
 
   /** The fix for an operator, after the failure's own message. */

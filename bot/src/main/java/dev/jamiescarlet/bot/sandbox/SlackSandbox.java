@@ -13,6 +13,7 @@ import dev.jamiescarlet.bot.sandbox.state.TsClock;
 import dev.jamiescarlet.bot.sandbox.state.ViewStore;
 import dev.jamiescarlet.bot.sandbox.state.Workspace;
 import dev.jamiescarlet.bot.sandbox.webapi.WebApi;
+import dev.jamiescarlet.bot.sandbox.webapi.WebApiFaults;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class SlackSandbox implements AutoCloseable {
   private final DemoControls demoControls;
   private final DemoMetrics demoMetrics;
   private final DemoAlertmanager demoAlertmanager;
+  private final WebApiFaults faults = new WebApiFaults();
   private Javalin server;
   private volatile int port;
 
@@ -72,7 +74,7 @@ public final class SlackSandbox implements AutoCloseable {
     if (server != null) {
       return this;
     }
-    WebApi webApi = new WebApi(services);
+    WebApi webApi = new WebApi(services, faults);
     ConsoleApi consoleApi = new ConsoleApi(services, delivery);
     ConsoleAssets assets = new ConsoleAssets();
     SocketDelivery socket = services.socket();
@@ -165,6 +167,11 @@ public final class SlackSandbox implements AutoCloseable {
     return services.workspace().writeTimes(channel);
   }
 
+  /** The Web API's fault switch (500s, 429s, hanging), for fault-injection tests. */
+  public WebApiFaults faults() {
+    return faults;
+  }
+
   /** Open Socket Mode connections from the bot. */
   public int connections() {
     return services.socket().connections();
@@ -173,6 +180,7 @@ public final class SlackSandbox implements AutoCloseable {
   /** Sends disconnect to connected bots, then stops the server. */
   @Override
   public synchronized void close() {
+    faults.heal();
     services.socket().close();
     delivery.close();
     if (server != null) {

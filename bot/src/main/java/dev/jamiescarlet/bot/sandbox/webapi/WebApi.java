@@ -25,11 +25,18 @@ public final class WebApi {
   private static final Set<String> APP_TOKEN_METHODS = Set.of("apps.connections.open");
 
   private final SandboxServices s;
+  private final WebApiFaults faults;
   private final Map<String, ApiMethod> methods = new HashMap<>();
 
   /** The Web API over the shared sandbox state. */
   public WebApi(SandboxServices s) {
+    this(s, new WebApiFaults());
+  }
+
+  /** As above, playing whatever fault {@code faults} is switched to (tests). */
+  public WebApi(SandboxServices s, WebApiFaults faults) {
     this.s = s;
+    this.faults = faults;
     new ChatMethods(s).register(methods);
     new ViewMethods(s).register(methods);
     new FileMethods(s).register(methods);
@@ -47,6 +54,10 @@ public final class WebApi {
 
   private void handle(Context ctx) {
     String name = ctx.pathParam("method");
+    if (faults.intercept(ctx)) {
+      LOG.debug("{} -> fault {}", name, faults.mode());
+      return;
+    }
     ApiMethod method = methods.get(name);
     ObjectNode res;
     if (method == null) {
