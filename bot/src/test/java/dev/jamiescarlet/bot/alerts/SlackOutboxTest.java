@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.jamiescarlet.bot.slack.SlackDeliveryException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -221,6 +222,29 @@ class SlackOutboxTest {
             T0.plusSeconds(1200));
     assertThat(outbox.pending("C1")).isEqualTo(1);
     assertThat(outbox.failing()).containsEntry("C1", "PERMANENT:not_in_channel");
+  }
+
+  @Test
+  void failuresAndFailingChannelsAreMeasured() {
+    // given an outbox measured into a registry, refused in one channel
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    SlackOutbox outbox =
+        steady(
+            id -> {
+              throw new SlackDeliveryException("chat.postMessage", "channel_not_found", "x", null);
+            });
+    outbox.measure(registry);
+
+    // when it tries once
+    outbox.submit("C1", "a");
+    scheduler.advance(Duration.ofSeconds(1));
+
+    // then
+    assertThat(
+            registry.get("jamie.alert.outbox.failures").tag("kind", "permanent").counter().count())
+        .isEqualTo(1.0);
+    assertThat(registry.get("jamie.alert.outbox.failing.channels").gauge().value()).isEqualTo(1.0);
+    assertThat(registry.get("jamie.alert.outbox.pending").gauge().value()).isEqualTo(1.0);
   }
 
   @Test
