@@ -128,6 +128,7 @@ class SlackFaultsIT {
   private void outage(Consumer<WebApiFaults> fault, Duration length) throws Exception {
     // given Slack failing while alerts arrive: each group fires two alerts, then one resolves
     fault.accept(sandbox.faults());
+    WebApiFaults.Mode mode = sandbox.faults().mode();
     for (int g = 0; g < GROUPS; g++) {
       assertThat(deliver(g, false)).isEqualTo(200);
     }
@@ -175,7 +176,9 @@ class SlackFaultsIT {
     }
     System.out.printf(
         Locale.ROOT,
-        "SlackFaultsIT: %d faulted calls; last post %.1f s after Slack recovered%n",
+        "SlackFaultsIT %s: %d faulted calls, 0 groups lost; last post %.1f s after Slack"
+            + " recovered%n",
+        mode,
         sandbox.faults().faulted(),
         (lastWrite - healedMicros) / 1e6);
   }
