@@ -63,10 +63,7 @@ public final class SafeUrls {
     int copied = 0;
     int at = text.indexOf(SEPARATOR);
     while (at >= 0) {
-      int end = at + SEPARATOR.length();
-      while (end < text.length() && !endsUrl(text.charAt(end))) {
-        end++;
-      }
+      int end = urlEnd(text, at + SEPARATOR.length());
       int i = at;
       while (i < end) {
         if ("?&;#".indexOf(text.charAt(i)) < 0) {
@@ -111,12 +108,32 @@ public final class SafeUrls {
     return false;
   }
 
+  // RFC 3986 allows ' ( ) in userinfo unencoded, so they do not end it; [ starts an IPv6 host
   private static boolean endsAuthority(char c) {
-    return c == '/' || c == '?' || c == '#' || endsUrl(c);
+    return Character.isWhitespace(c) || "/?#[]\"`<>|{}\\".indexOf(c) >= 0;
+  }
+
+  /**
+   * Where a URL that starts before {@code from} ends: at whitespace, a quoting or Slack link
+   * character, or a {@code )} it did not open (so {@code (see http://h/q?x=f(1))} keeps {@code
+   * f(1)}).
+   */
+  private static int urlEnd(String text, int from) {
+    int depth = 0;
+    int i = from;
+    for (; i < text.length() && !endsUrl(text.charAt(i)); i++) {
+      char c = text.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')' && depth-- == 0) {
+        break;
+      }
+    }
+    return i;
   }
 
   // characters that end a URL quoted in text: whitespace and quoting or Slack link characters
   private static boolean endsUrl(char c) {
-    return Character.isWhitespace(c) || "\"'`<>|()[]{}\\".indexOf(c) >= 0;
+    return Character.isWhitespace(c) || "\"'`<>|{}\\".indexOf(c) >= 0;
   }
 }

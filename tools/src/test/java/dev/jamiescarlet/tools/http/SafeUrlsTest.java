@@ -20,6 +20,8 @@ class SafeUrlsTest {
     cases.put("https://ghp_abc123@git.example/repo.git", "https://git.example/repo.git");
     cases.put("http://user:p@ss@vllm:8000/v1", "http://vllm:8000/v1");
     cases.put("https://u:p@grafana.example", "https://grafana.example");
+    cases.put("mongodb://jamie:it's(ok)@h/db", "mongodb://h/db");
+    cases.put("'http://u:p@h'", "'http://h'");
 
     // when / then
     cases.forEach((url, safe) -> assertThat(SafeUrls.strip(url)).as(url).isEqualTo(safe));
@@ -54,6 +56,15 @@ class SafeUrlsTest {
             "HTTP 401 from `https://argocd.example/api/version?token=REDACTED`: check"
                 + " JAMIE_ARGOCD_URL (http://prom:9090/) and retry")
         .doesNotContain("hunter2", "admin", "bob", "pw@");
+  }
+
+  @Test
+  void parenthesesInAQueryAreKeptInsideTheUrlAndOnesAroundItAreNot() {
+    assertThat(SafeUrls.strip("(see http://prom:9090/api?query=rate(x[5m])&access_token=abc)"))
+        .isEqualTo("(see http://prom:9090/api?query=rate(x[5m])&access_token=REDACTED)");
+    assertThat(SafeUrls.strip("http://[::1]:9090/api?query=up&token=t"))
+        .isEqualTo("http://[::1]:9090/api?query=up&token=REDACTED");
+    assertThat(SafeUrls.strip("http://u:p@[::1]:9090/")).isEqualTo("http://[::1]:9090/");
   }
 
   @Test
