@@ -25,6 +25,7 @@ import dev.jamiescarlet.bot.grafana.GrafanaAnnotations;
 import dev.jamiescarlet.bot.health.HealthChecks;
 import dev.jamiescarlet.bot.health.HealthMetrics;
 import dev.jamiescarlet.bot.http.HttpServer;
+import dev.jamiescarlet.bot.http.ManagementServer;
 import dev.jamiescarlet.bot.memory.MemoryServices;
 import dev.jamiescarlet.bot.policy.Policy;
 import dev.jamiescarlet.bot.policy.PolicyEngine;
@@ -44,6 +45,7 @@ import dev.jamiescarlet.tools.actions.Actions;
 import dev.jamiescarlet.tools.argocd.ArgoCdClient;
 import dev.jamiescarlet.tools.diagnosis.Fabric8Diagnoser;
 import dev.jamiescarlet.tools.grafana.GrafanaClient;
+import dev.jamiescarlet.tools.http.SafeUrls;
 import dev.jamiescarlet.tools.kamaji.KamajiDiscovery;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import dev.jamiescarlet.tools.kubernetes.Fabric8KubernetesReads;
@@ -74,6 +76,7 @@ public final class Bot implements AutoCloseable {
   private App app;
   private SocketModeApp socketMode;
   private HttpServer http;
+  private ManagementServer management;
   private KamajiDiscovery kamaji;
   private MemoryServices memory;
   private AgentDefinitions agents;
@@ -203,7 +206,7 @@ public final class Bot implements AutoCloseable {
               new GrafanaClient(
                   config.grafana().url(), config.grafana().token(), Duration.ofSeconds(10)),
               clock));
-      log.info("writes are annotated on Grafana at {}", config.grafana().url());
+      log.info("writes are annotated on Grafana at {}", SafeUrls.strip(config.grafana().url()));
     }
     Conversation conversation =
         new Conversation(
@@ -283,7 +286,16 @@ public final class Bot implements AutoCloseable {
     health =
         BotHealth.checks(
             config, slack, this::socketConnected, store, clusters, agents, env, argo, monitoring);
-    http.dependencies(() -> health.latest().toJson());
+    if (config.managementPort() != JamieConfig.MANAGEMENT_OFF) {
+      management =
+          new ManagementServer(
+                  config.managementPort(), this::readiness, () -> health.latest().toJson())
+              .start();
+      log.info(
+          "dependency details: GET http://{}:{}/health (loopback only)",
+          ManagementServer.BIND,
+          management.port());
+    }
     HealthMetrics healthMetrics = new HealthMetrics(telemetry.telemetry().meters());
     http.metrics(
         () -> {
@@ -375,10 +387,16 @@ public final class Bot implements AutoCloseable {
     return http.port();
   }
 
+  /** The management server's port on 127.0.0.1, or -1 when it is off. */
+  public int managementPort() {
+    return management == null ? JamieConfig.MANAGEMENT_OFF : management.port();
+  }
+
   @Override
   public void close() {
     Shutdown.stop("Socket Mode", socketMode, () -> socketMode.close());
     Shutdown.stop("the HTTP server", http, () -> http.close());
+    Shutdown.stop("the management server", management, () -> management.close());
     Shutdown.stop("the Bolt app", app, () -> app.stop());
     work.close();
     Shutdown.stop("alert intake", alerts, () -> alerts.close());

@@ -14,7 +14,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-/** Wires the health checks behind /readyz and {@code status} to the bot's clients. */
+/** Wires the health checks behind /readyz, /health and {@code status} to the bot's clients. */
 final class BotHealth {
   private BotHealth() {}
 

@@ -106,6 +106,10 @@ public final class Demo implements AutoCloseable {
     demoEnv.put("SLACK_BOT_TOKEN", defaults.botToken());
     demoEnv.put("SLACK_APP_TOKEN", defaults.appToken());
     demoEnv.remove("SLACK_API_URL");
+    // the demo's hook token is published: its port stays on this machine unless the operator says
+    if (blank(env.get("JAMIE_HTTP_BIND"))) {
+      demoEnv.put("JAMIE_HTTP_BIND", "127.0.0.1");
+    }
     // the demo cluster is a Kamaji management cluster with two tenants
     demoEnv.putIfAbsent("JAMIE_KAMAJI_ENABLED", "true");
     demoEnv.putIfAbsent("JAMIE_KAMAJI_CLUSTER", CLUSTER);

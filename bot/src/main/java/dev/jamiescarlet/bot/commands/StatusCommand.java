@@ -46,7 +46,7 @@ public final class StatusCommand implements Command {
     if (report == null) {
       return Replies.nothing(
           "Health checks are not running here.",
-          "They start with the bot; `/readyz` on its HTTP port shows the same.");
+          "They start with the bot; `GET /health` on its management port (127.0.0.1) shows the same.");
     }
     return message(report);
   }

@@ -1,5 +1,7 @@
 package dev.jamiescarlet.bot.config;
 
+import dev.jamiescarlet.tools.http.SafeUrls;
+
 /**
  * The Grafana the bot annotates.
  *
@@ -7,9 +9,13 @@ package dev.jamiescarlet.bot.config;
  * @param token a service-account token, or null
  */
 public record GrafanaConfig(String url, String token) {
-  /** The token stays out of logs. */
+  /** The token and any credentials in the URL stay out of logs. */
   @Override
   public String toString() {
-    return "GrafanaConfig[url=" + url + ", token=" + (token == null ? "none" : "redacted") + "]";
+    return "GrafanaConfig[url="
+        + SafeUrls.strip(url)
+        + ", token="
+        + (token == null ? "none" : "redacted")
+        + "]";
   }
 }

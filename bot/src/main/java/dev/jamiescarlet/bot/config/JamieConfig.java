@@ -1,5 +1,6 @@
 package dev.jamiescarlet.bot.config;
 
+import dev.jamiescarlet.tools.http.SafeUrls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -23,6 +24,8 @@ import java.util.Map;
  * @param slashCommand the slash command, e.g. /jamie
  * @param httpPort HTTP server port (0 = any free port)
  * @param httpBind HTTP bind address
+ * @param managementPort management server port on 127.0.0.1 (0 = any free port), or {@link
+ *     #MANAGEMENT_OFF}
  * @param kubeconfig kubeconfig path, or null for the default lookup
  * @param defaultCluster default cluster, or null
  * @param kamajiEnabled whether Kamaji tenants are discovered
@@ -51,6 +54,7 @@ public record JamieConfig(
     String slashCommand,
     int httpPort,
     String httpBind,
+    int managementPort,
     String kubeconfig,
     String defaultCluster,
     boolean kamajiEnabled,
@@ -68,6 +72,9 @@ public record JamieConfig(
     GrafanaConfig grafana,
     AlertsConfig alerts,
     ObservabilityConfig observability) {
+
+  /** {@link #managementPort} when JAMIE_MANAGEMENT_PORT is {@code off}: no management server. */
+  public static final int MANAGEMENT_OFF = -1;
 
   /** Reads and validates; throws {@link ConfigException} listing every problem. */
   public static JamieConfig fromEnv(Map<String, String> env) {
@@ -96,6 +103,7 @@ public record JamieConfig(
       r.problem("JAMIE_SLASH_COMMAND must start with / (e.g. /jamie), not `" + slash + "`");
     }
     int httpPort = r.port(Settings.HTTP_PORT);
+    int managementPort = r.managementPort(httpPort);
     int sandboxPort = r.port(Settings.SANDBOX_PORT);
     String format = r.get(Settings.LOG_FORMAT).toLowerCase(Locale.ROOT);
     if (!format.equals("json") && !format.equals("text")) {
@@ -153,6 +161,7 @@ public record JamieConfig(
         slash,
         httpPort,
         r.get(Settings.HTTP_BIND),
+        managementPort,
         r.get(Settings.KUBECONFIG.name()),
         r.get(Settings.DEFAULT_CLUSTER),
         kamaji,
@@ -184,6 +193,7 @@ public record JamieConfig(
         slashCommand,
         httpPort,
         httpBind,
+        managementPort,
         kubeconfig,
         defaultCluster,
         kamajiEnabled,
@@ -210,7 +220,7 @@ public record JamieConfig(
     return "JamieConfig[slackMode="
         + slackMode
         + ", slackApiUrl="
-        + slackApiUrl
+        + SafeUrls.strip(slackApiUrl)
         + ", httpPort="
         + httpPort
         + ", defaultCluster="
@@ -308,6 +318,27 @@ public record JamieConfig(
         problem(s.name() + " must be a port number from 0 to 65535, not `" + v + "`");
         return 0;
       }
+    }
+
+    // beside the HTTP port by default, so two bots on one host (or tests on port 0) do not clash
+    int managementPort(int httpPort) {
+      String v = get(Settings.MANAGEMENT_PORT.name());
+      if (v == null) {
+        return httpPort == 0 ? 0 : httpPort == 65_535 ? httpPort - 1 : httpPort + 1;
+      }
+      if (v.equalsIgnoreCase("off")) {
+        return MANAGEMENT_OFF;
+      }
+      int port = port(Settings.MANAGEMENT_PORT);
+      if (port != 0 && port == httpPort) {
+        problem(
+            "JAMIE_MANAGEMENT_PORT must differ from JAMIE_HTTP_PORT ("
+                + httpPort
+                + "); unset it to use "
+                + (httpPort + 1)
+                + ", or set it to off");
+      }
+      return port;
     }
 
     String mongodbUri() {

@@ -1,5 +1,7 @@
 package dev.jamiescarlet.bot.config;
 
+import dev.jamiescarlet.tools.http.SafeUrls;
+
 /**
  * Where the bot reads metrics and alerts, and the Argo CD it will talk to; every part may be null.
  *
@@ -18,17 +20,17 @@ public record ObservabilityConfig(
     String argocdToken,
     boolean argocdInsecure) {
 
-  /** Tokens stay out of logs. */
+  /** Tokens and credentials in URLs stay out of logs. */
   @Override
   public String toString() {
     return "ObservabilityConfig[prometheusUrl="
-        + prometheusUrl
+        + SafeUrls.strip(prometheusUrl)
         + ", prometheusToken="
         + (prometheusToken == null ? "none" : "redacted")
         + ", alertmanagerUrl="
-        + alertmanagerUrl
+        + SafeUrls.strip(alertmanagerUrl)
         + ", argocdUrl="
-        + argocdUrl
+        + SafeUrls.strip(argocdUrl)
         + ", argocdToken="
         + (argocdToken == null ? "none" : "redacted")
         + ", argocdInsecure="

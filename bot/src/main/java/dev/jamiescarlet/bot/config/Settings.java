@@ -45,7 +45,17 @@ public final class Settings {
           "Port of the HTTP server: /slack/events, /healthz, /readyz.",
           false);
   public static final Setting HTTP_BIND =
-      new Setting("JAMIE_HTTP_BIND", "0.0.0.0", "Address the HTTP server binds to.", false);
+      new Setting(
+          "JAMIE_HTTP_BIND",
+          "0.0.0.0",
+          "Address the HTTP server binds to (the demo binds `127.0.0.1` unless this is set).",
+          false);
+  public static final Setting MANAGEMENT_PORT =
+      new Setting(
+          "JAMIE_MANAGEMENT_PORT",
+          "8081",
+          "Port of the management server, on 127.0.0.1 only: `GET /health` lists every dependency with its state, latency and detail (reach it with `kubectl port-forward`). Unset: `JAMIE_HTTP_PORT` + 1 (`0` when that is `0`); `off` turns it off.",
+          false);
   public static final Setting KUBECONFIG =
       new Setting(
           "KUBECONFIG",
@@ -346,6 +356,7 @@ public final class Settings {
           SLASH_COMMAND,
           HTTP_PORT,
           HTTP_BIND,
+          MANAGEMENT_PORT,
           KUBECONFIG,
           DEFAULT_CLUSTER,
           KAMAJI_ENABLED,

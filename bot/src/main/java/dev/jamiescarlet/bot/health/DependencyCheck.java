@@ -3,7 +3,7 @@ package dev.jamiescarlet.bot.health;
 /**
  * One dependency and how to probe it.
  *
- * @param name what /readyz and {@code status} call it, e.g. {@code mongodb} or {@code
+ * @param name what /health and {@code status} call it, e.g. {@code mongodb} or {@code
  *     cluster:prod-eu}
  * @param kind its family, e.g. {@code slack}, {@code kubernetes}, {@code model}
  * @param required whether the pod is not ready while it is down

@@ -15,7 +15,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * The bot's dependencies, in the order /readyz and {@code status} list them: Slack, MongoDB, each
+ * The bot's dependencies, in the order /health and {@code status} list them: Slack, MongoDB, each
  * cluster, each model, Argo CD, Grafana, Prometheus, Alertmanager.
  *
  * @param slack the Slack client

@@ -24,7 +24,7 @@ public enum DependencyState {
     return emoji;
   }
 
-  /** Lower case with spaces, e.g. {@code not configured}, as /readyz and Slack show it. */
+  /** Lower case with spaces, e.g. {@code not configured}, as /health and Slack show it. */
   public String label() {
     return name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }

@@ -1,5 +1,6 @@
 package dev.jamiescarlet.bot.health;
 
+import dev.jamiescarlet.tools.http.SafeUrls;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ import java.util.Map;
  * @param required whether readiness depends on it
  * @param state up, degraded, down or not configured
  * @param latencyMillis how long the probe took (the timeout when it hung)
- * @param detail a short reason naming the fix when it is not up
+ * @param detail a short reason naming the fix when it is not up; URLs in it lose their credentials
  */
 public record DependencyStatus(
     String name,
@@ -21,7 +22,13 @@ public record DependencyStatus(
     long latencyMillis,
     String detail) {
 
-  /** As /readyz shows it: name, kind, state, latencyMs, detail, required. */
+  /** Strips credentials from URLs in the name and detail, so no output can show them. */
+  public DependencyStatus {
+    name = SafeUrls.strip(name);
+    detail = SafeUrls.strip(detail);
+  }
+
+  /** As the management port's /health shows it: name, kind, state, latencyMs, detail, required. */
   public Map<String, Object> toJson() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("name", name);

@@ -46,7 +46,7 @@ public record HealthReport(Instant checkedAt, List<DependencyStatus> dependencie
     return notConfigured == 0 ? line : line + " · " + notConfigured + " not configured";
   }
 
-  /** As /readyz shows them. */
+  /** As the management port's /health shows them. */
   public List<Map<String, Object>> toJson() {
     return dependencies.stream().map(DependencyStatus::toJson).toList();
   }

@@ -3,13 +3,13 @@ package dev.jamiescarlet.bot.http;
 import dev.jamiescarlet.bot.slack.SlackHttpAdapter;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * The bot's HTTP server: Slack's Events API (in http mode), alert webhooks, liveness, readiness and
- * metrics.
+ * metrics. Liveness and readiness say only their status: which dependencies there are, where they
+ * live and what failed is on the {@link ManagementServer}, which listens on loopback.
  */
 public final class HttpServer implements AutoCloseable {
   /** The content type of Prometheus's text exposition format. */
@@ -19,13 +19,13 @@ public final class HttpServer implements AutoCloseable {
   private final String bind;
   private final int requestedPort;
   private volatile Supplier<String> metrics;
-  private volatile Supplier<List<Map<String, Object>>> dependencies = List::of;
 
   /**
    * A server on {@code bind:port}.
    *
    * @param slack the Events API adapter, or null in socket mode
-   * @param readiness what /readyz reports: check name → failure reason (empty map = ready)
+   * @param readiness failing checks by name (empty map = ready); /readyz shows only whether it is
+   *     empty
    */
   public HttpServer(
       String bind, int port, SlackHttpAdapter slack, Supplier<Map<String, String>> readiness) {
@@ -49,7 +49,8 @@ public final class HttpServer implements AutoCloseable {
         Javalin.create(
             cfg -> {
               cfg.startup.showJavalinBanner = false;
-              cfg.routes.get("/healthz", ctx -> ctx.result("ok"));
+              RequestLimits.apply(cfg);
+              cfg.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
               cfg.routes.get(
                   "/metrics",
                   ctx -> {
@@ -63,16 +64,10 @@ public final class HttpServer implements AutoCloseable {
               cfg.routes.get(
                   "/readyz",
                   ctx -> {
-                    Map<String, String> failing = readiness.get();
-                    ctx.status(failing.isEmpty() ? 200 : 503);
-                    ctx.json(
-                        Map.of(
-                            "ready",
-                            failing.isEmpty(),
-                            "failing",
-                            failing,
-                            "dependencies",
-                            dependencies.get()));
+                    // anyone who reaches the port may ask: no names, addresses or versions here
+                    boolean ready = readiness.get().isEmpty();
+                    ctx.status(ready ? 200 : 503);
+                    ctx.json(Map.of("status", ready ? "ready" : "not ready"));
                   });
               posts.forEach(cfg.routes::post);
               if (slack != null) {
@@ -94,12 +89,6 @@ public final class HttpServer implements AutoCloseable {
   /** Serves {@code GET /metrics} from {@code scrape} (Prometheus text format). */
   public HttpServer metrics(Supplier<String> scrape) {
     this.metrics = scrape;
-    return this;
-  }
-
-  /** What /readyz lists under {@code dependencies} (state and latency each); none by default. */
-  public HttpServer dependencies(Supplier<List<Map<String, Object>>> dependencies) {
-    this.dependencies = dependencies;
     return this;
   }
 

@@ -21,6 +21,7 @@ import dev.jamiescarlet.bot.render.Views;
 import dev.jamiescarlet.tools.diagnosis.Diagnoser;
 import dev.jamiescarlet.tools.diagnosis.Finding;
 import dev.jamiescarlet.tools.diagnosis.Severity;
+import dev.jamiescarlet.tools.http.SafeUrls;
 import dev.jamiescarlet.tools.kubernetes.ClusterInfo;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import dev.jamiescarlet.tools.kubernetes.Health;
@@ -154,7 +155,8 @@ public final class AppHome {
           .section(
               lines.toString(), Block.Button.of("Diagnose", Buttons.RUN_PREFIX + command, command));
     } catch (KubernetesToolException e) {
-      m.context("Findings on " + first.name() + " are unavailable: " + e.getMessage());
+      m.context(
+          "Findings on " + first.name() + " are unavailable: " + SafeUrls.strip(e.getMessage()));
     }
   }
 
@@ -163,7 +165,8 @@ public final class AppHome {
     try {
       waiting = approvals == null || userId == null ? List.of() : approvals.waitingFor(userId);
     } catch (RuntimeException e) {
-      m.section(":white_circle: Approvals are unavailable right now: " + e.getMessage());
+      m.section(
+          ":white_circle: Approvals are unavailable right now: " + SafeUrls.strip(e.getMessage()));
       return;
     }
     if (waiting.isEmpty()) {
@@ -315,7 +318,7 @@ public final class AppHome {
               : bad + " of " + pods.size() + " pods need attention";
       return Status.of(worst).emoji() + " *" + c.name() + "* — " + verdict;
     } catch (KubernetesToolException e) {
-      return Status.UNKNOWN.emoji() + " *" + c.name() + "* — " + e.getMessage();
+      return Status.UNKNOWN.emoji() + " *" + c.name() + "* — " + SafeUrls.strip(e.getMessage());
     }
   }
 }

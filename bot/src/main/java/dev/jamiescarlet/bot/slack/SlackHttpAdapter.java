@@ -1,6 +1,5 @@
 package dev.jamiescarlet.bot.slack;
 
-import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -21,16 +20,19 @@ public final class SlackHttpAdapter {
 
   private final App app;
   private final SlackRequestParser parser;
-  private final SlackSignature.Verifier verifier;
+  private final SlackSignatures signatures;
 
   /** An adapter for a started Bolt app whose requests are signed with {@code signingSecret}. */
   public SlackHttpAdapter(App app, String signingSecret) {
     this.app = app;
     this.parser = new SlackRequestParser(app.config());
-    this.verifier = new SlackSignature.Verifier(new SlackSignature.Generator(signingSecret));
+    this.signatures = new SlackSignatures(signingSecret);
   }
 
-  /** Handles one request; Bolt's middleware answers 401 to unsigned, forged or stale requests. */
+  /**
+   * Handles one request; the app's {@link SlackSignatures} middleware answers 401 to unsigned,
+   * forged, stale or future-dated requests.
+   */
   public void handle(Context ctx) throws Exception {
     Map<String, List<String>> headers = new HashMap<>();
     for (Map.Entry<String, String> h : ctx.headerMap().entrySet()) {
@@ -80,15 +82,10 @@ public final class SlackHttpAdapter {
 
   private boolean signed(SlackRequestParser.HttpRequest raw) {
     RequestHeaders h = raw.getHeaders();
-    String ts = h.getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
-    String signature = h.getFirstValue(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
-    try {
-      return ts != null
-          && signature != null
-          && verifier.isValid(ts, raw.getRequestBody(), signature);
-    } catch (RuntimeException e) {
-      return false;
-    }
+    return signatures.valid(
+        h.getFirstValue(SlackSignatures.TIMESTAMP),
+        raw.getRequestBody(),
+        h.getFirstValue(SlackSignatures.SIGNATURE));
   }
 
   private static Response malformed() {

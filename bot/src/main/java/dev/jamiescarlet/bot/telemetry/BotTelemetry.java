@@ -2,6 +2,7 @@ package dev.jamiescarlet.bot.telemetry;
 
 import dev.jamiescarlet.bot.config.ConfigException;
 import dev.jamiescarlet.bot.config.Settings;
+import dev.jamiescarlet.tools.http.SafeUrls;
 import dev.jamiescarlet.tools.telemetry.Telemetry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -107,7 +108,7 @@ public final class BotTelemetry implements AutoCloseable {
             .setTracerProvider(tracing)
             .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
             .build();
-    log.info("traces: exported over OTLP/HTTP to {}", endpoint);
+    log.info("traces: exported over OTLP/HTTP to {}", SafeUrls.strip(endpoint));
     return new BotTelemetry(prometheus, gc, sdk, endpoint);
   }
 

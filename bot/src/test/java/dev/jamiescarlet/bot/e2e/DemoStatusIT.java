@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jamiescarlet.bot.Demo;
 import dev.jamiescarlet.bot.sandbox.SandboxClient;
+import dev.jamiescarlet.bot.testing.Addresses;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,16 +15,18 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code /jamie status} and /readyz in the demo: Slack (the sandbox), MongoDB (embedded), the demo
- * cluster and its Kamaji tenants, the scripted model, the local Argo CD and the sandbox's
- * Prometheus and Alertmanager stand-ins up; Grafana and Ollama not configured.
+ * {@code /jamie status} and the management port's /health in the demo: Slack (the sandbox), MongoDB
+ * (embedded), the demo cluster and its Kamaji tenants, the scripted model, the local Argo CD and
+ * the sandbox's Prometheus and Alertmanager stand-ins up; Grafana and Ollama not configured.
  */
 class DemoStatusIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -102,20 +106,17 @@ class DemoStatusIT {
   }
 
   @Test
-  void readyzListsTheDependenciesWithStateAndLatency() throws Exception {
+  void readyzSaysOnlyReadyAndTheManagementPortListsTheDependencies() throws Exception {
     // when
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + demo.bot().httpPort() + "/readyz"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> ready = get(demo.bot().httpPort(), "/readyz");
+    HttpResponse<String> health = get(demo.bot().managementPort(), "/health");
 
-    // then ready, the old fields kept, and every dependency listed
-    assertThat(response.statusCode()).isEqualTo(200);
-    JsonNode body = new ObjectMapper().readTree(response.body());
-    assertThat(body.path("ready").asBoolean()).isTrue();
+    // then /readyz names nothing; /health lists every dependency with state and latency
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.body()).isEqualTo("{\"status\":\"ready\"}");
+    assertThat(health.statusCode()).isEqualTo(200);
+    JsonNode body = new ObjectMapper().readTree(health.body());
+    assertThat(body.path("status").asText()).isEqualTo("ready");
     assertThat(body.path("failing").isObject()).isTrue();
     Map<String, String> states = new LinkedHashMap<>();
     for (JsonNode d : body.path("dependencies")) {
@@ -125,5 +126,24 @@ class DemoStatusIT {
           .isEqualTo(d.path("name").asText().equals("mongodb"));
     }
     assertThat(states).containsExactlyInAnyOrderEntriesOf(expected());
+  }
+
+  @Test
+  void theDemosBotPortIsOnLoopbackOnly() throws Exception {
+    // given an address of this machine that is not loopback
+    Optional<InetAddress> external = Addresses.external();
+    Assumptions.assumeTrue(external.isPresent(), "no non-loopback IPv4 address here");
+
+    // then neither the bot's port (with its published hook token) nor the management port answers
+    assertThat(Addresses.accepts(external.get(), demo.bot().httpPort())).isFalse();
+    assertThat(Addresses.accepts(external.get(), demo.bot().managementPort())).isFalse();
+    assertThat(Addresses.accepts(InetAddress.getLoopbackAddress(), demo.bot().httpPort())).isTrue();
+  }
+
+  private static HttpResponse<String> get(int port, String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -22,7 +22,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** MongoDB going away takes the pod out of the Service; /readyz says which check and the fix. */
+/**
+ * MongoDB going away takes the pod out of the Service; /readyz says only that, the management
+ * server's /health which check failed and the fix.
+ */
 class MongoReadinessIT {
 
   @Test
@@ -55,20 +58,23 @@ class MongoReadinessIT {
       Map<String, String> failing = awaitFailing(bot);
       assertThat(failing).containsOnlyKeys("mongodb");
       assertThat(failing.get("mongodb")).endsWith("check MONGODB_URI and that MongoDB runs");
-      HttpResponse<String> response =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(
-                          URI.create("http://127.0.0.1:" + bot.httpPort() + "/readyz"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = get(bot.httpPort(), "/readyz");
       assertThat(response.statusCode()).isEqualTo(503);
-      JsonNode body = new ObjectMapper().readTree(response.body());
-      assertThat(body.path("ready").asBoolean()).isFalse();
-      assertThat(body.path("failing").has("mongodb")).isTrue();
+      assertThat(response.body()).isEqualTo("{\"status\":\"not ready\"}");
+      JsonNode health = new ObjectMapper().readTree(get(bot.managementPort(), "/health").body());
+      assertThat(health.path("status").asText()).isEqualTo("not ready");
+      assertThat(health.path("failing").path("mongodb").asText())
+          .endsWith("check MONGODB_URI and that MongoDB runs");
     } finally {
       server.shutdownNow();
     }
+  }
+
+  private static HttpResponse<String> get(int port, String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private static Map<String, String> awaitFailing(Bot bot) throws InterruptedException {
