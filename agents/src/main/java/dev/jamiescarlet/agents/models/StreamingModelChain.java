@@ -1,5 +1,6 @@
 package dev.jamiescarlet.agents.models;
 
+import dev.jamiescarlet.agents.definitions.Provider;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -13,8 +14,11 @@ import dev.langchain4j.model.chat.response.PartialToolCall;
 import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The streaming view of a {@link ModelChain}: a model that fails before its first partial output is
@@ -59,16 +63,21 @@ final class StreamingModelChain implements StreamingChatModel {
         int at = i;
         Thread.ofVirtual()
             .name("model-call")
-            .start(() -> send(at, link, request, handler, reasons, fallback, null));
+            .start(() -> send(at, link, request, handler, reasons, fallback, null, 1, null));
         return;
       }
-      send(i, link, request, handler, reasons, fallback, permit);
+      send(i, link, request, handler, reasons, fallback, permit, 1, null);
       return;
     }
     handler.onError(new ModelUnavailableException(reasons, last));
   }
 
-  /** Starts one model's stream, first waiting for an endpoint slot when {@code permit} is null. */
+  /**
+   * Starts one model's stream, first waiting for an endpoint slot when {@code permit} is null.
+   *
+   * @param attempt 1, or the number of this sending after transient failures
+   * @param first when the first attempt started (null: now)
+   */
   private void send(
       int index,
       ChainLink link,
@@ -76,7 +85,10 @@ final class StreamingModelChain implements StreamingChatModel {
       StreamingChatResponseHandler handler,
       List<String> reasons,
       boolean fallback,
-      EndpointLimiter.Permit permit) {
+      EndpointLimiter.Permit permit,
+      int attempt,
+      Instant first) {
+    Instant firstStart = first != null ? first : chain.retries().now();
     EndpointLimiter.Permit held;
     try {
       held = permit != null ? permit : link.limiter.acquire();
@@ -84,13 +96,40 @@ final class StreamingModelChain implements StreamingChatModel {
       handler.onError(e);
       return;
     }
-    ModelObserver.Call call = chain.observer().started(link.choice, request, fallback);
-    Attempt attempt = new Attempt(index, link, request, handler, reasons, fallback, held, call);
+    ModelObserver.Call call = chain.observer().started(link.choice, request, fallback, attempt);
+    Attempt sending =
+        new Attempt(index, link, request, handler, reasons, fallback, held, call, attempt, firstStart);
     try {
-      link.streaming.chat(request, attempt);
+      link.streaming.chat(request, sending);
     } catch (RuntimeException e) {
-      attempt.onError(e);
+      sending.onError(e);
     }
+  }
+
+  /** Sends the same request to the same model again after {@code delay}, off the callback thread. */
+  private void again(Attempt failed, Duration delay) {
+    Thread.ofVirtual()
+        .name("model-retry")
+        .start(
+            () -> {
+              try {
+                chain.retries().sleep(delay);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed.handler.onError(e);
+                return;
+              }
+              send(
+                  failed.index,
+                  failed.link,
+                  failed.request,
+                  failed.handler,
+                  failed.reasons,
+                  failed.fallback,
+                  null,
+                  failed.number + 1,
+                  failed.first);
+            });
   }
 
   private void blocking(
@@ -128,7 +167,11 @@ final class StreamingModelChain implements StreamingChatModel {
     private final boolean fallback;
     private final EndpointLimiter.Permit permit;
     private final ModelObserver.Call call;
+    private final int number;
+    private final Instant first;
     private final long start = System.nanoTime();
+    private final AtomicInteger streamedChars = new AtomicInteger();
+    private final AtomicBoolean ended = new AtomicBoolean();
     private volatile boolean started;
 
     Attempt(
@@ -139,7 +182,11 @@ final class StreamingModelChain implements StreamingChatModel {
         List<String> reasons,
         boolean fallback,
         EndpointLimiter.Permit permit,
-        ModelObserver.Call call) {
+        ModelObserver.Call call,
+        int number,
+        Instant first) {
+      this.number = number;
+      this.first = first;
       this.index = index;
       this.link = link;
       this.request = request;
@@ -153,12 +200,14 @@ final class StreamingModelChain implements StreamingChatModel {
     @Override
     public void onPartialResponse(String partial) {
       started = true;
+      streamedChars.addAndGet(partial == null ? 0 : partial.length());
       handler.onPartialResponse(partial);
     }
 
     @Override
     public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
       started = true;
+      streamedChars.addAndGet(partial.text() == null ? 0 : partial.text().length());
       handler.onPartialResponse(partial, context);
     }
 
@@ -194,6 +243,15 @@ final class StreamingModelChain implements StreamingChatModel {
 
     @Override
     public void onCompleteResponse(ChatResponse response) {
+      if (response.finishReason() == null && link.choice.provider() == Provider.OPENAI) {
+        // OpenAI-compatible servers end every answer with a finish reason; LangChain4j completes
+        // a stream whose connection closed early all the same, half an answer and all
+        onError(new StreamCutException("the stream ended before the model finished its answer"));
+        return;
+      }
+      if (!ended.compareAndSet(false, true)) {
+        return;
+      }
       permit.close();
       call.succeeded(response);
       chain.report(
@@ -212,8 +270,22 @@ final class StreamingModelChain implements StreamingChatModel {
 
     @Override
     public void onError(Throwable error) {
+      // a broken connection may be reported after a completion, or twice: only the first counts
+      if (!ended.compareAndSet(false, true)) {
+        return;
+      }
       permit.close();
+      Duration delay = chain.retryDelay(link, call, number, error, started, first);
       ModelChain.failed(call, link, error);
+      if (delay != null) {
+        int streamed = streamedChars.get();
+        if (streamed > 0) {
+          // the next attempt streams its answer from the start: take back what this one showed
+          chain.reset().discard(streamed);
+        }
+        again(this, delay);
+        return;
+      }
       if (!started && hasTools(request) && SchemaToolMode.rejectsTools(error)) {
         link.schemaMode = true;
         link.breaker.recordNeutral();
