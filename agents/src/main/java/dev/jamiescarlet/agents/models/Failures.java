@@ -3,7 +3,9 @@ package dev.jamiescarlet.agents.models;
 import dev.jamiescarlet.agents.definitions.ModelChoice;
 import dev.jamiescarlet.agents.definitions.Provider;
 import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.InvalidRequestException;
+import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.TimeoutException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -43,6 +45,12 @@ final class Failures {
     }
     if (status > 0) {
       return null;
+    }
+    if (find(failure, RateLimitException.class) != null) {
+      return "rate_limited";
+    }
+    if (find(failure, InternalServerException.class) != null) {
+      return "server_error";
     }
     if (isTimeout(failure)) {
       return "timeout";

@@ -14,7 +14,10 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import java.time.Duration;
 import java.util.Map;
 
-/** Builds the LangChain4j clients for one {@link ModelChoice}; retries are the chain's {@link RetryPolicy}. */
+/**
+ * Builds the LangChain4j clients for one {@link ModelChoice}; retries are the chain's {@link
+ * RetryPolicy}.
+ */
 public final class ModelClients {
 
   /** Sent when apiKeyEnv is unset or empty: vLLM and LocalAI accept any key. */

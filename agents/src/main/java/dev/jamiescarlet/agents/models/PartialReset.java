@@ -1,8 +1,8 @@
 package dev.jamiescarlet.agents.models;
 
 /**
- * Told when streamed text must be taken back: a stream cut mid-answer is sent again, so the text
- * it had produced is replaced by the new attempt's, never followed by it.
+ * Told when streamed text must be taken back: a stream cut mid-answer is sent again, so the text it
+ * had produced is replaced by the new attempt's, never followed by it.
  */
 @FunctionalInterface
 public interface PartialReset {

@@ -28,7 +28,10 @@ final class RetryHints {
     if (status != 429 && status != 503) {
       return;
     }
-    headers.firstValue("Retry-After").flatMap(v -> parse(v, clock.instant())).ifPresent(latest::set);
+    headers
+        .firstValue("Retry-After")
+        .flatMap(v -> parse(v, clock.instant()))
+        .ifPresent(latest::set);
   }
 
   /** The wait the endpoint asked for last, once: a later failure without the header gets none. */
@@ -36,7 +39,9 @@ final class RetryHints {
     return Optional.ofNullable(latest.getAndSet(null));
   }
 
-  /** Seconds ("1") or an HTTP date ("Wed, 21 Oct 2026 07:28:00 GMT"), as a wait from {@code now}. */
+  /**
+   * Seconds ("1") or an HTTP date ("Wed, 21 Oct 2026 07:28:00 GMT"), as a wait from {@code now}.
+   */
   static Optional<Duration> parse(String value, Instant now) {
     String v = value.strip();
     if (v.matches("\\d{1,9}")) {

@@ -95,7 +95,9 @@ public final class RetryPolicy {
     return new RetryPolicy(attempts, base, cap, s, jitter, clock, deadline);
   }
 
-  /** The same policy never waiting past {@code until} as read on {@code c}: an agent's wall time. */
+  /**
+   * The same policy never waiting past {@code until} as read on {@code c}: an agent's wall time.
+   */
   public RetryPolicy until(Instant until, Clock c) {
     return new RetryPolicy(attempts, base, cap, sleeper, jitter, c, until);
   }

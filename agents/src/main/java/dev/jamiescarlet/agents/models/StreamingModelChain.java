@@ -98,7 +98,8 @@ final class StreamingModelChain implements StreamingChatModel {
     }
     ModelObserver.Call call = chain.observer().started(link.choice, request, fallback, attempt);
     Attempt sending =
-        new Attempt(index, link, request, handler, reasons, fallback, held, call, attempt, firstStart);
+        new Attempt(
+            index, link, request, handler, reasons, fallback, held, call, attempt, firstStart);
     try {
       link.streaming.chat(request, sending);
     } catch (RuntimeException e) {
@@ -106,7 +107,9 @@ final class StreamingModelChain implements StreamingChatModel {
     }
   }
 
-  /** Sends the same request to the same model again after {@code delay}, off the callback thread. */
+  /**
+   * Sends the same request to the same model again after {@code delay}, off the callback thread.
+   */
   private void again(Attempt failed, Duration delay) {
     Thread.ofVirtual()
         .name("model-retry")
@@ -171,7 +174,8 @@ final class StreamingModelChain implements StreamingChatModel {
     private final Instant first;
     private final long start = System.nanoTime();
     private final AtomicInteger streamedChars = new AtomicInteger();
-    private final AtomicBoolean ended = new AtomicBoolean();
+    private final AtomicBoolean failed = new AtomicBoolean();
+    private volatile boolean completed;
     private volatile boolean started;
 
     Attempt(
@@ -249,9 +253,7 @@ final class StreamingModelChain implements StreamingChatModel {
         onError(new StreamCutException("the stream ended before the model finished its answer"));
         return;
       }
-      if (!ended.compareAndSet(false, true)) {
-        return;
-      }
+      completed = true;
       permit.close();
       call.succeeded(response);
       chain.report(
@@ -270,12 +272,14 @@ final class StreamingModelChain implements StreamingChatModel {
 
     @Override
     public void onError(Throwable error) {
-      // a broken connection may be reported after a completion, or twice: only the first counts
-      if (!ended.compareAndSet(false, true)) {
+      // a cut stream may be reported twice (an error, then a completion we treat as one)
+      if (!failed.compareAndSet(false, true)) {
         return;
       }
       permit.close();
-      Duration delay = chain.retryDelay(link, call, number, error, started, first);
+      // after a completion the error is the caller's (e.g. its step limit): never sent again
+      Duration delay =
+          completed ? null : chain.retryDelay(link, call, number, error, started, first);
       ModelChain.failed(call, link, error);
       if (delay != null) {
         int streamed = streamedChars.get();

@@ -73,7 +73,10 @@ public record Script(List<Step> steps) {
         expect.path("lastRole").asText("user"), expect.path("lastContains").asText(""), reply);
   }
 
-  /** The reply a fixture node describes (text, chunks, toolCall, status, hang; retryAfter, cutAfter, delayMillis). */
+  /**
+   * The reply a fixture node describes (text, chunks, toolCall, status, hang; retryAfter, cutAfter,
+   * delayMillis).
+   */
   static Reply reply(JsonNode node) {
     Reply reply;
     if (node.has("text")) {

@@ -81,8 +81,7 @@ final class ModelMeters {
       }
 
       @Override
-      public Call started(
-          ModelChoice choice, ChatRequest request, boolean fallback, int attempt) {
+      public Call started(ModelChoice choice, ChatRequest request, boolean fallback, int attempt) {
         return meters.started(parent.get(), choice, request, fallback, attempt);
       }
     };
