@@ -174,7 +174,7 @@ public final class AgentRuntime {
               .withUsage(meter)
               .withObserver(conversation.models())
               .until(deadline, clock)
-              .withReset(characters -> redo(text, characters, stream));
+              .withReset(characters -> ModelFaults.redo(text, characters, stream));
       Chat chat =
           AiServices.builder(Chat.class)
               .streamingChatModel(metered.streaming())
@@ -229,8 +229,9 @@ public final class AgentRuntime {
           meter.usage(),
           null);
     } catch (TimeoutException e) {
-      if (silent(text, tools)) {
-        return modelTooSlow(conversation);
+      if (ModelFaults.silent(text, tools)) {
+        conversation.failed("no_model", "the model did not answer within the wall time");
+        return ModelFaults.tooSlow(definition);
       }
       log.warn("{} ran out of wall time ({})", definition.name(), definition.limits().wallTime());
       conversation.failed("time_limit", "ran out of wall time");
@@ -259,42 +260,6 @@ public final class AgentRuntime {
       conversation.failed("error", e.getClass().getName());
       return stopped("Something went wrong on my side while answering.", text, tools, meter);
     }
-  }
-
-  /** Takes back the last {@code characters} streamed: the model is answering that part again. */
-  private static void redo(StringBuilder text, int characters, ReplyStream stream) {
-    String kept;
-    synchronized (text) {
-      text.setLength(Math.max(0, text.length() - characters));
-      kept = text.toString();
-    }
-    // the whole text so far replaces the message, so the cut half-answer disappears from it
-    stream.partial(kept);
-    stream.progress("the model's answer broke off; asking it again");
-  }
-
-  /** Nothing streamed and no tool run: the whole wall time went waiting for the model. */
-  private static boolean silent(StringBuilder text, ToolContext tools) {
-    synchronized (text) {
-      return text.isEmpty() && tools.evidence().items().isEmpty();
-    }
-  }
-
-  private AgentOutcome modelTooSlow(Conversation conversation) {
-    String wall = Durations.words(definition.limits().wallTime());
-    log.warn(
-        "{}: the model did not answer within the wall time ({}); check the endpoint's load, or"
-            + " raise model.timeout and limits.wallTime in the agent definition",
-        definition.name(),
-        wall);
-    conversation.failed("no_model", "the model did not answer within " + wall);
-    return new AgentOutcome.NoModel(
-        true,
-        "The language model did not answer in time ("
-            + wall
-            + "), so I can't give you its answer; please try again in a few minutes or ask the"
-            + " platform team to check the model's load.",
-        "the model did not answer within the wall time of " + wall);
   }
 
   /** Access, a configured model and today's budget, checked before any work; empty when fine. */
