@@ -1,10 +1,10 @@
 package dev.jamiescarlet.agents.models;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -23,6 +23,9 @@ public final class RetryPolicy {
 
   /** The longest backoff of our own (a Retry-After may ask for more, within the deadline). */
   public static final Duration DEFAULT_CAP = Duration.ofSeconds(8);
+
+  // SecureRandom only to keep the security linters quiet; jitter needs no secrecy, and it is rare
+  private static final SecureRandom JITTER = new SecureRandom();
 
   /** How the policy waits between attempts; tests record the waits instead of sleeping. */
   @FunctionalInterface
@@ -72,7 +75,7 @@ public final class RetryPolicy {
         DEFAULT_BASE,
         DEFAULT_CAP,
         duration -> Thread.sleep(duration),
-        () -> ThreadLocalRandom.current().nextDouble(),
+        JITTER::nextDouble,
         Clock.systemUTC(),
         null);
   }

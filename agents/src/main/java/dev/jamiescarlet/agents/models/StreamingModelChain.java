@@ -13,6 +13,7 @@ import dev.langchain4j.model.chat.response.PartialThinkingContext;
 import dev.langchain4j.model.chat.response.PartialToolCall;
 import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.output.TokenUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -247,9 +248,7 @@ final class StreamingModelChain implements StreamingChatModel {
 
     @Override
     public void onCompleteResponse(ChatResponse response) {
-      if (response.finishReason() == null && link.choice.provider() == Provider.OPENAI) {
-        // OpenAI-compatible servers end every answer with a finish reason; LangChain4j completes
-        // a stream whose connection closed early all the same, half an answer and all
+      if (cut(response)) {
         onError(new StreamCutException("the stream ended before the model finished its answer"));
         return;
       }
@@ -268,6 +267,21 @@ final class StreamingModelChain implements StreamingChatModel {
       }
       link.breaker.recordSuccess();
       handler.onCompleteResponse(settled);
+    }
+
+    /**
+     * Whether an OpenAI-wire stream ended without its last events: LangChain4j completes a stream
+     * whose connection closed early all the same, half an answer and all. Servers end an answer
+     * with a finish reason and a usage chunk; a cut stream has neither (an unknown finish reason
+     * such as TGI's "eos_token" still comes with usage).
+     */
+    private boolean cut(ChatResponse response) {
+      TokenUsage usage = response.tokenUsage();
+      boolean noUsage =
+          usage == null || (usage.inputTokenCount() == null && usage.outputTokenCount() == null);
+      return link.choice.provider() == Provider.OPENAI
+          && response.finishReason() == null
+          && noUsage;
     }
 
     @Override
