@@ -120,6 +120,8 @@ final class StreamingModelChain implements StreamingChatModel {
                 chain.retries().sleep(delay);
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                // shutting down says nothing about the model: release a half-open trial
+                failed.link.breaker.recordNeutral();
                 failed.handler.onError(e);
                 return;
               }
