@@ -3,6 +3,7 @@ package dev.jamiescarlet.agents.models;
 import dev.jamiescarlet.agents.definitions.ModelChoice;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ final class ChainLink {
   final StreamingChatModel streaming;
   final CircuitBreaker breaker;
   final EndpointLimiter limiter;
+  final RetryHints hints;
 
   /** Set once the endpoint rejected native tools, so later calls go straight to schema mode. */
   volatile boolean schemaMode;
@@ -24,6 +26,17 @@ final class ChainLink {
       StreamingChatModel streaming,
       CircuitBreaker breaker,
       EndpointLimiter limiter) {
+    this(choice, chat, streaming, breaker, limiter, new RetryHints(Clock.systemUTC()));
+  }
+
+  ChainLink(
+      ModelChoice choice,
+      ChatModel chat,
+      StreamingChatModel streaming,
+      CircuitBreaker breaker,
+      EndpointLimiter limiter,
+      RetryHints hints) {
+    this.hints = hints;
     this.choice = choice;
     this.chat = chat;
     this.streaming = streaming;
@@ -32,12 +45,14 @@ final class ChainLink {
   }
 
   static ChainLink of(ModelChoice choice, ModelGuards guards, Map<String, String> env) {
+    RetryHints hints = new RetryHints(Clock.systemUTC());
     return new ChainLink(
         choice,
-        ModelClients.chat(choice, env),
-        ModelClients.streaming(choice, env),
+        ModelClients.chat(choice, env, hints),
+        ModelClients.streaming(choice, env, hints),
         guards.breaker(choice.baseUrl(), choice.model()),
-        guards.limiter(choice.baseUrl()));
+        guards.limiter(choice.baseUrl()),
+        hints);
   }
 
   String provider() {

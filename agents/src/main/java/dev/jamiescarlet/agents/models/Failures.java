@@ -3,8 +3,11 @@ package dev.jamiescarlet.agents.models;
 import dev.jamiescarlet.agents.definitions.ModelChoice;
 import dev.jamiescarlet.agents.definitions.Provider;
 import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.InvalidRequestException;
+import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.TimeoutException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 
@@ -25,6 +28,49 @@ final class Failures {
     return !(status < 0 && find(failure, InvalidRequestException.class) != null);
   }
 
+  /**
+   * Why the failure is worth one more attempt (server_error, rate_limited, connection_refused,
+   * connection_reset, timeout, stream_cut), or null when it is not: another try of a 4xx, an
+   * unknown model or an over-long context gets the same answer.
+   *
+   * @param streamed whether part of the answer had arrived, so a broken connection cut a stream
+   */
+  static String transientReason(Throwable failure, boolean streamed) {
+    int status = status(failure);
+    if (status == 429) {
+      return "rate_limited";
+    }
+    if (status >= 500 && status != 501 && status != 505) {
+      return "server_error";
+    }
+    if (status > 0) {
+      return null;
+    }
+    if (find(failure, RateLimitException.class) != null) {
+      return "rate_limited";
+    }
+    if (find(failure, InternalServerException.class) != null) {
+      return "server_error";
+    }
+    if (isTimeout(failure)) {
+      return "timeout";
+    }
+    if (find(failure, ConnectException.class) != null) {
+      return "connection_refused";
+    }
+    if (find(failure, IOException.class) != null) {
+      return streamed ? "stream_cut" : "connection_reset";
+    }
+    return failure instanceof StreamCutException ? "stream_cut" : null;
+  }
+
+  /** Whether the endpoint did not answer within the model's timeout. */
+  static boolean isTimeout(Throwable failure) {
+    return find(failure, TimeoutException.class) != null
+        || find(failure, HttpTimeoutException.class) != null
+        || find(failure, java.net.SocketTimeoutException.class) != null;
+  }
+
   /** Why the call failed and what to check, e.g. "connection refused: check JAMIE_LLM_BASE_URL". */
   static String describe(Throwable failure, ModelChoice choice) {
     String urlVariable =
@@ -36,9 +82,7 @@ final class Failures {
           + urlVariable
           + " or model.baseUrl";
     }
-    if (find(failure, TimeoutException.class) != null
-        || find(failure, HttpTimeoutException.class) != null
-        || find(failure, java.net.SocketTimeoutException.class) != null) {
+    if (isTimeout(failure)) {
       return "no answer within "
           + ModelClients.timeout(choice).toSeconds()
           + " s: the endpoint is overloaded or the model too slow; raise model.timeout or check the"
@@ -73,9 +117,7 @@ final class Failures {
     if (find(failure, ConnectException.class) != null) {
       return "connection_refused";
     }
-    if (find(failure, TimeoutException.class) != null
-        || find(failure, HttpTimeoutException.class) != null
-        || find(failure, java.net.SocketTimeoutException.class) != null) {
+    if (isTimeout(failure)) {
       return "timeout";
     }
     return failure.getClass().getName();

@@ -10,7 +10,9 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +38,32 @@ public final class ModelChain implements ChatModel {
   private final UsageSink usage;
   private final int maxRepairs;
   private final ModelObserver observer;
+  private final RetryPolicy retries;
+  private final PartialReset reset;
 
   private ModelChain(
-      List<ChainLink> links, UsageSink usage, int maxRepairs, ModelObserver observer) {
+      List<ChainLink> links,
+      UsageSink usage,
+      int maxRepairs,
+      ModelObserver observer,
+      RetryPolicy retries,
+      PartialReset reset) {
     this.links = List.copyOf(links);
     this.usage = usage;
     this.maxRepairs = maxRepairs;
     this.observer = observer;
+    this.retries = retries;
+    this.reset = reset;
+  }
+
+  private ModelChain(List<ChainLink> links) {
+    this(
+        links,
+        UsageSink.none(),
+        DEFAULT_MAX_REPAIRS,
+        ModelObserver.none(),
+        RetryPolicy.standard(),
+        PartialReset.none());
   }
 
   /**
@@ -60,12 +81,12 @@ public final class ModelChain implements ChatModel {
         links.add(ChainLink.of(choice, guards, env));
       }
     }
-    return new ModelChain(links, UsageSink.none(), DEFAULT_MAX_REPAIRS, ModelObserver.none());
+    return new ModelChain(links);
   }
 
   /** A chain over ready-made links, for tests that need clients no endpoint can imitate. */
   static ModelChain ofLinks(List<ChainLink> links) {
-    return new ModelChain(links, UsageSink.none(), DEFAULT_MAX_REPAIRS, ModelObserver.none());
+    return new ModelChain(links);
   }
 
   /** A chain over an agent's model followed by its fallbacks. */
@@ -78,12 +99,12 @@ public final class ModelChain implements ChatModel {
 
   /** The same chain (same clients and schema-mode memory) reporting successful calls to a sink. */
   public ModelChain withUsage(UsageSink sink) {
-    return new ModelChain(links, sink, maxRepairs, observer);
+    return new ModelChain(links, sink, maxRepairs, observer, retries, reset);
   }
 
   /** The same chain reporting every HTTP call, successful or failed, to {@code observer}. */
   public ModelChain withObserver(ModelObserver observer) {
-    return new ModelChain(links, usage, maxRepairs, observer);
+    return new ModelChain(links, usage, maxRepairs, observer, retries, reset);
   }
 
   /** The same chain asking a model at most {@code repairs} times to fix invalid tool calls. */
@@ -91,7 +112,27 @@ public final class ModelChain implements ChatModel {
     if (repairs < 0) {
       throw new IllegalArgumentException("maxRepairs must be 0 or more, got " + repairs);
     }
-    return new ModelChain(links, usage, repairs, observer);
+    return new ModelChain(links, usage, repairs, observer, retries, reset);
+  }
+
+  /** The same chain sending transiently failed calls again as {@code policy} says. */
+  public ModelChain withRetries(RetryPolicy policy) {
+    return new ModelChain(links, usage, maxRepairs, observer, policy, reset);
+  }
+
+  /** The same chain retrying only until {@code deadline} on {@code clock}: an agent's wall time. */
+  public ModelChain until(Instant deadline, Clock clock) {
+    return withRetries(retries.until(deadline, clock));
+  }
+
+  /** The same chain telling {@code listener} when streamed text is void because it is redone. */
+  public ModelChain withReset(PartialReset listener) {
+    return new ModelChain(links, usage, maxRepairs, observer, retries, listener);
+  }
+
+  /** How this chain retries. */
+  public RetryPolicy retries() {
+    return retries;
   }
 
   /** The models this chain tries, in order (configured ones only). */
@@ -183,22 +224,81 @@ public final class ModelChain implements ChatModel {
     }
   }
 
+  /** One request to one model, sent again after transient failures as the policy allows. */
   private ChatResponse timed(ChainLink link, ChatRequest request, boolean fallback) {
-    try (EndpointLimiter.Permit permit = link.limiter.acquire()) {
-      ModelObserver.Call call = observer.started(link.choice, request, fallback);
-      long start = System.nanoTime();
-      ChatResponse response;
-      try {
-        response = link.chat.chat(request);
-      } catch (RuntimeException e) {
-        failed(call, link, e);
-        throw e;
+    Instant first = retries.now();
+    for (int attempt = 1; ; attempt++) {
+      Duration delay;
+      try (EndpointLimiter.Permit permit = link.limiter.acquire()) {
+        ModelObserver.Call call = observer.started(link.choice, request, fallback, attempt);
+        long start = System.nanoTime();
+        try {
+          ChatResponse response = link.chat.chat(request);
+          call.succeeded(response);
+          report(
+              link,
+              response,
+              Duration.ofNanos(System.nanoTime() - start),
+              permit.queued(),
+              fallback);
+          return response;
+        } catch (RuntimeException e) {
+          delay = retryDelay(link, call, attempt, e, false, first);
+          failed(call, link, e);
+          if (delay == null) {
+            throw e;
+          }
+        }
       }
-      call.succeeded(response);
-      report(
-          link, response, Duration.ofNanos(System.nanoTime() - start), permit.queued(), fallback);
-      return response;
+      // the endpoint slot is released while waiting, so the wait does not hold others back
+      try {
+        retries.sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting to ask the model again", e);
+      }
     }
+  }
+
+  /**
+   * The wait before sending a failed attempt again, or null to give up: the failure is not
+   * transient, the attempts or the time are used up, or the breaker opened meanwhile.
+   */
+  Duration retryDelay(
+      ChainLink link,
+      ModelObserver.Call call,
+      int attempt,
+      Throwable error,
+      boolean streamed,
+      Instant first) {
+    if (link.breaker.state() == CircuitBreaker.State.OPEN) {
+      // other requests have proved the endpoint down meanwhile: no point in hammering it
+      return null;
+    }
+    RetryPolicy.Verdict verdict =
+        retries.after(
+            attempt, error, streamed, link.hints.take(), ModelClients.timeout(link.choice), first);
+    if (verdict instanceof RetryPolicy.Retry retry) {
+      LOG.info(
+          "Model {} failed transiently ({}) on attempt {} of {}; asking again in {} ms",
+          link.choice.describe(),
+          retry.reason(),
+          attempt,
+          retries.attempts(),
+          retry.delay().toMillis());
+      call.retrying(retry.reason(), attempt + 1, retry.delay());
+      return retry.delay();
+    }
+    String why = ((RetryPolicy.GiveUp) verdict).why();
+    if (why != null) {
+      LOG.warn("Model {}: not asking again: {}", link.choice.describe(), why);
+    }
+    return null;
+  }
+
+  /** Who is told when streamed text is redone. */
+  PartialReset reset() {
+    return reset;
   }
 
   /** The observer of this chain's calls. */

@@ -2,6 +2,9 @@ package dev.jamiescarlet.agents.models;
 
 import dev.jamiescarlet.agents.definitions.ModelChoice;
 import dev.jamiescarlet.agents.definitions.Provider;
+import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.http.client.jdk.JdkHttpClient;
+import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
@@ -11,7 +14,10 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import java.time.Duration;
 import java.util.Map;
 
-/** Builds the LangChain4j clients for one {@link ModelChoice}; retries are left to the chain. */
+/**
+ * Builds the LangChain4j clients for one {@link ModelChoice}; retries are the chain's {@link
+ * RetryPolicy}.
+ */
 public final class ModelClients {
 
   /** Sent when apiKeyEnv is unset or empty: vLLM and LocalAI accept any key. */
@@ -23,6 +29,11 @@ public final class ModelClients {
 
   /** A blocking client for the choice; {@code env} supplies the key named by apiKeyEnv. */
   public static ChatModel chat(ModelChoice choice, Map<String, String> env) {
+    return chat(choice, env, null);
+  }
+
+  /** As above, noting the endpoint's Retry-After headers in {@code hints} (may be null). */
+  static ChatModel chat(ModelChoice choice, Map<String, String> env, RetryHints hints) {
     requireConfigured(choice);
     if (choice.provider() == Provider.OLLAMA) {
       return OllamaChatModel.builder()
@@ -31,6 +42,7 @@ public final class ModelClients {
           .timeout(timeout(choice))
           .temperature(choice.temperature())
           .maxRetries(0)
+          .httpClientBuilder(http(hints))
           .build();
     }
     return OpenAiChatModel.builder()
@@ -40,11 +52,18 @@ public final class ModelClients {
         .timeout(timeout(choice))
         .temperature(choice.temperature())
         .maxRetries(0)
+        .httpClientBuilder(http(hints))
         .build();
   }
 
   /** A streaming client for the choice; {@code env} supplies the key named by apiKeyEnv. */
   public static StreamingChatModel streaming(ModelChoice choice, Map<String, String> env) {
+    return streaming(choice, env, null);
+  }
+
+  /** As above, noting the endpoint's Retry-After headers in {@code hints} (may be null). */
+  static StreamingChatModel streaming(
+      ModelChoice choice, Map<String, String> env, RetryHints hints) {
     requireConfigured(choice);
     if (choice.provider() == Provider.OLLAMA) {
       return OllamaStreamingChatModel.builder()
@@ -52,6 +71,7 @@ public final class ModelClients {
           .modelName(choice.model())
           .timeout(timeout(choice))
           .temperature(choice.temperature())
+          .httpClientBuilder(http(hints))
           .build();
     }
     return OpenAiStreamingChatModel.builder()
@@ -60,7 +80,14 @@ public final class ModelClients {
         .modelName(choice.model())
         .timeout(timeout(choice))
         .temperature(choice.temperature())
+        .httpClientBuilder(http(hints))
         .build();
+  }
+
+  /** LangChain4j's JDK client, its responses shown to {@code hints} when there are any. */
+  private static HttpClientBuilder http(RetryHints hints) {
+    JdkHttpClientBuilder builder = JdkHttpClient.builder();
+    return hints == null ? builder : builder.httpClientBuilder(HintingHttpClient.builder(hints));
   }
 
   /** The key from the variable named by apiKeyEnv, or {@link #NO_KEY}. */

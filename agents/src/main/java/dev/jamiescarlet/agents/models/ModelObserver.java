@@ -3,6 +3,7 @@ package dev.jamiescarlet.agents.models;
 import dev.jamiescarlet.agents.definitions.ModelChoice;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import java.time.Duration;
 
 /**
  * Watches every HTTP call a {@link ModelChain} makes, successful or not (metrics and spans); it
@@ -20,6 +21,14 @@ public interface ModelObserver {
    */
   Call started(ModelChoice choice, ChatRequest request, boolean fallback);
 
+  /**
+   * As above, for the {@code attempt}-th sending of the same request (1 for the first; later ones
+   * follow a transient failure).
+   */
+  default Call started(ModelChoice choice, ChatRequest request, boolean fallback, int attempt) {
+    return started(choice, request, fallback);
+  }
+
   /** An observer that watches nothing. */
   static ModelObserver none() {
     return (choice, request, fallback) -> Call.NONE;
@@ -36,6 +45,17 @@ public interface ModelObserver {
           @Override
           public void failed(String errorType, String description) {}
         };
+
+    /**
+     * The call failed transiently and will be sent again after {@code delay}; told just before
+     * {@link #failed}.
+     *
+     * @param reason server_error, rate_limited, connection_refused, connection_reset, timeout or
+     *     stream_cut
+     * @param nextAttempt the number of the attempt that follows (2 for the first retry)
+     * @param delay the wait before it
+     */
+    default void retrying(String reason, int nextAttempt, Duration delay) {}
 
     /** The model answered (before any tool-call repair or conversion). */
     void succeeded(ChatResponse response);

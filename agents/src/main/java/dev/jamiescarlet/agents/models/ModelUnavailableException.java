@@ -11,10 +11,17 @@ public final class ModelUnavailableException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final List<String> reasons;
+  private final boolean timedOut;
 
   ModelUnavailableException(List<String> reasons, Throwable cause) {
     super(message(reasons), cause);
     this.reasons = List.copyOf(reasons);
+    this.timedOut = cause != null && Failures.isTimeout(cause);
+  }
+
+  /** Whether the last model tried did not answer within its timeout (it hangs or is overloaded). */
+  public boolean timedOut() {
+    return timedOut;
   }
 
   /** One line per model: "openai llama at http://…: why — what to check". */
@@ -24,6 +31,10 @@ public final class ModelUnavailableException extends RuntimeException {
 
   /** A short sentence to show in Slack instead of a stack trace. */
   public String userMessage() {
+    if (timedOut) {
+      return "The language model did not answer in time, so I can't give you its answer; "
+          + "please try again in a few minutes or ask the platform team to check the model's load.";
+    }
     return "I can't reach any language model right now, so I can't answer; "
         + "please try again in a minute or ask the platform team to check the model endpoints.";
   }

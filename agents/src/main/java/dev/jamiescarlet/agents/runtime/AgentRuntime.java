@@ -169,7 +169,12 @@ public final class AgentRuntime {
     UsageMeter meter = new UsageMeter(definition.name(), asker, state.budgets());
     StringBuilder text = new StringBuilder();
     try {
-      ModelChain metered = models.withUsage(meter).withObserver(conversation.models());
+      ModelChain metered =
+          models
+              .withUsage(meter)
+              .withObserver(conversation.models())
+              .until(deadline, clock)
+              .withReset(characters -> ModelFaults.redo(text, characters, stream));
       Chat chat =
           AiServices.builder(Chat.class)
               .streamingChatModel(metered.streaming())
@@ -224,6 +229,10 @@ public final class AgentRuntime {
           meter.usage(),
           null);
     } catch (TimeoutException e) {
+      if (ModelFaults.silent(text, tools)) {
+        conversation.failed("no_model", "the model did not answer within the wall time");
+        return ModelFaults.tooSlow(definition);
+      }
       log.warn("{} ran out of wall time ({})", definition.name(), definition.limits().wallTime());
       conversation.failed("time_limit", "ran out of wall time");
       return stopped(

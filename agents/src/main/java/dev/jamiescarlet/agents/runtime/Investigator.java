@@ -275,7 +275,15 @@ public final class Investigator implements TaskHandler {
       List<Object> toolObjects = tools ? agent.toolsFor(context) : List.of();
       StepChat chat =
           AiServices.builder(StepChat.class)
-              .chatModel(agent.models().withUsage(meter).withObserver(conversation.models()))
+              .chatModel(
+                  agent
+                      .models()
+                      .withUsage(meter)
+                      .withObserver(conversation.models())
+                      // retries wait only within the investigation's own wall time
+                      .until(
+                          inv.started().plus(agent.definition().limits().wallTime()),
+                          agent.clock()))
               .systemMessageProvider(id -> agent.systemPrompt(inv.asker()))
               .tools(toolObjects)
               .maxToolCallingRoundTrips(Math.max(1, agent.definition().limits().maxSteps()))

@@ -22,6 +22,10 @@ import java.util.List;
  *     toolCall: {name: pods, arguments: '{"namespace":"shop"}'}
  *   - status: 500
  *     body: boom
+ *   - status: 429                                # with a Retry-After header (seconds or a date)
+ *     retryAfter: "1"
+ *   - text: "All pods are running."              # the connection drops after 2 chunks
+ *     cutAfter: 2
  *   - delayMillis: 5000                          # wraps whatever else the step says
  *     text: late
  *   - hang: true
@@ -69,7 +73,10 @@ public record Script(List<Step> steps) {
         expect.path("lastRole").asText("user"), expect.path("lastContains").asText(""), reply);
   }
 
-  /** The reply a fixture node describes (text, chunks, toolCall, status, hang; delayMillis). */
+  /**
+   * The reply a fixture node describes (text, chunks, toolCall, status, hang; retryAfter, cutAfter,
+   * delayMillis).
+   */
   static Reply reply(JsonNode node) {
     Reply reply;
     if (node.has("text")) {
@@ -85,12 +92,21 @@ public record Script(List<Step> steps) {
               call.path("id").asText("call_1"),
               call.path("name").asText(),
               call.path("arguments").asText("{}"));
+    } else if (node.has("status") && node.has("retryAfter")) {
+      reply =
+          new Reply.Status(
+              node.get("status").asInt(),
+              node.path("body").asText(""),
+              java.util.Map.of("Retry-After", node.get("retryAfter").asText()));
     } else if (node.has("status")) {
       reply = new Reply.Status(node.get("status").asInt(), node.path("body").asText(""));
     } else if (node.path("hang").asBoolean(false)) {
       reply = new Reply.Hang();
     } else {
       throw new IllegalArgumentException("step says nothing to answer: " + node);
+    }
+    if (node.has("cutAfter") && reply instanceof Reply.Text text) {
+      reply = new Reply.Cut(text, node.get("cutAfter").asInt());
     }
     if (node.has("delayMillis")) {
       return new Reply.Slow(Duration.ofMillis(node.get("delayMillis").asLong()), reply);

@@ -125,17 +125,35 @@ public final class ScriptedModelServer implements AutoCloseable {
   private void handle(HttpExchange exchange, boolean ollama) throws IOException {
     long start = System.nanoTime();
     peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    boolean dropped = false;
     try {
       try {
         respond(exchange, ollama);
+      } catch (Dropped e) {
+        dropped = true;
+        throw e;
       } finally {
         // before the close sends the last chunk: the client still holds its slot until then
         inFlight.decrementAndGet();
       }
     } finally {
-      exchange.close();
+      if (!dropped) {
+        exchange.close();
+      }
       handlingNanos.add(System.nanoTime() - start);
       handled.increment();
+    }
+  }
+
+  /**
+   * Thrown out of the handler without closing the exchange: the JDK server then closes the socket
+   * without the last chunk, which the client sees as a connection broken mid-answer.
+   */
+  private static final class Dropped extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Dropped() {
+      super("the script drops this connection");
     }
   }
 
@@ -161,7 +179,18 @@ public final class ScriptedModelServer implements AutoCloseable {
         }
       }
       case Reply.Hang hang -> await(Long.MAX_VALUE);
-      case Reply.Status status -> send(exchange, status.code(), "text/plain", status.body());
+      case Reply.Status status -> {
+        status.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        send(exchange, status.code(), "text/plain", status.body());
+      }
+      case Reply.Cut cut -> {
+        if (stream) {
+          List<String> parts =
+              ollama ? OllamaWire.stream(cut.text(), model) : OpenAiWire.stream(cut.text(), model);
+          stream(exchange, ollama, parts.subList(0, Math.min(cut.afterChunks(), parts.size())));
+        }
+        throw new Dropped();
+      }
       case Reply.Text text -> body(exchange, text, ollama, stream, model);
       case Reply.ToolCall call -> body(exchange, call, ollama, stream, model);
     }
@@ -175,7 +204,14 @@ public final class ScriptedModelServer implements AutoCloseable {
       send(exchange, 200, "application/json", json);
       return;
     }
-    List<String> parts = ollama ? OllamaWire.stream(reply, model) : OpenAiWire.stream(reply, model);
+    stream(
+        exchange,
+        ollama,
+        ollama ? OllamaWire.stream(reply, model) : OpenAiWire.stream(reply, model));
+  }
+
+  private static void stream(HttpExchange exchange, boolean ollama, List<String> parts)
+      throws IOException {
     exchange
         .getResponseHeaders()
         .set("Content-Type", ollama ? "application/x-ndjson" : "text/event-stream");

@@ -60,8 +60,7 @@ public final class AgentTelemetry {
 
   /** Model calls outside a conversation (e.g. the judge), as children of the current span. */
   public ModelObserver models() {
-    return (choice, request, fallback) ->
-        models.started(Context.current(), choice, request, fallback);
+    return ModelMeters.observer(models, Context::current);
   }
 
   /** An agent refused before doing any work ({@code reason}: access, budget, busy, no_model). */

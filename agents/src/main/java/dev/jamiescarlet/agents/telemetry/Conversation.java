@@ -59,7 +59,7 @@ public final class Conversation {
 
   /** Observes this run's model calls as {@code chat} spans under its span. */
   public ModelObserver models() {
-    return (choice, request, fallback) -> models.started(context, choice, request, fallback);
+    return ModelMeters.observer(models, () -> context);
   }
 
   /** A tool call starts (LangChain4j's beforeToolExecution). */

@@ -27,6 +27,9 @@ final class GenAi {
   static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
   static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
   static final AttributeKey<Boolean> FALLBACK = AttributeKey.booleanKey("jamie.model.fallback");
+  static final AttributeKey<Long> RETRY_ATTEMPT = AttributeKey.longKey("jamie.retry.attempt");
+  static final AttributeKey<String> RETRY_REASON = AttributeKey.stringKey("jamie.retry.reason");
+  static final AttributeKey<Long> RETRY_DELAY_MS = AttributeKey.longKey("jamie.retry.delay_ms");
   static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("jamie.outcome");
   static final AttributeKey<String> TOOL_OUTCOME = AttributeKey.stringKey("jamie.tool.outcome");
   static final AttributeKey<Double> HELPFUL_RATIO =

@@ -13,14 +13,17 @@ import dev.langchain4j.model.output.TokenUsage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** One model HTTP call's meters ({@code jamie.model.*}) and its {@code chat} span. */
 final class ModelMeters {
@@ -35,6 +38,12 @@ final class ModelMeters {
   /** Starts a {@code chat {model}} span under {@code parent} and times the call. */
   ModelObserver.Call started(
       Context parent, ModelChoice choice, ChatRequest request, boolean fallback) {
+    return started(parent, choice, request, fallback, 1);
+  }
+
+  /** As above, for the {@code attempt}-th sending of the request (a retry when above 1). */
+  ModelObserver.Call started(
+      Context parent, ModelChoice choice, ChatRequest request, boolean fallback, int attempt) {
     String provider = provider(choice);
     SpanBuilder builder =
         telemetry
@@ -46,7 +55,8 @@ final class ModelMeters {
             .setAttribute(GenAi.PROVIDER, provider)
             .setAttribute(GenAi.SYSTEM, provider)
             .setAttribute(GenAi.REQUEST_MODEL, choice.model())
-            .setAttribute(GenAi.FALLBACK, fallback);
+            .setAttribute(GenAi.FALLBACK, fallback)
+            .setAttribute(GenAi.RETRY_ATTEMPT, (long) attempt);
     Double temperature =
         request.parameters() != null && request.parameters().temperature() != null
             ? request.parameters().temperature()
@@ -60,6 +70,21 @@ final class ModelMeters {
       builder.setAttribute(GenAi.SERVER_PORT, (long) ServiceHttp.port(server));
     }
     return new Call(choice.model(), provider, builder.startSpan(), System.nanoTime());
+  }
+
+  /** An observer starting its calls' spans under the context {@code parent} gives at the time. */
+  static ModelObserver observer(ModelMeters meters, Supplier<Context> parent) {
+    return new ModelObserver() {
+      @Override
+      public Call started(ModelChoice choice, ChatRequest request, boolean fallback) {
+        return meters.started(parent.get(), choice, request, fallback, 1);
+      }
+
+      @Override
+      public Call started(ModelChoice choice, ChatRequest request, boolean fallback, int attempt) {
+        return meters.started(parent.get(), choice, request, fallback, attempt);
+      }
+    };
   }
 
   /** openai for any OpenAI-compatible endpoint (vLLM, LocalAI), or ollama. */
@@ -129,6 +154,26 @@ final class ModelMeters {
           .tag("model", model)
           .register(meters)
           .increment(prices.costUsd(answered, input, output));
+    }
+
+    @Override
+    public void retrying(String reason, int nextAttempt, Duration delay) {
+      span.addEvent(
+          "jamie.model.retry",
+          Attributes.of(
+              GenAi.RETRY_REASON,
+              reason,
+              GenAi.RETRY_ATTEMPT,
+              (long) nextAttempt,
+              GenAi.RETRY_DELAY_MS,
+              delay.toMillis()));
+      Counter.builder("jamie.model.retries")
+          .description("Model calls sent again after a transient failure, by reason")
+          .tag("model", model)
+          .tag("provider", provider)
+          .tag("reason", reason)
+          .register(telemetry.meters())
+          .increment();
     }
 
     @Override

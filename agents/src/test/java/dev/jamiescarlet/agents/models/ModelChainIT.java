@@ -34,7 +34,10 @@ class ModelChainIT {
   private final List<ModelCall> calls = new CopyOnWriteArrayList<>();
 
   private ModelChain chain(ModelChoice... choices) {
+    // one attempt per model: fallback and breaker order is this test's subject, retries
+    // ModelRetryIT's
     return ModelChain.of(List.of(choices), guards, Map.of("TEST_KEY", "sk-test"))
+        .withRetries(RetryPolicy.none())
         .withUsage(calls::add);
   }
 

@@ -35,7 +35,10 @@ class StreamingModelChainIT {
   private final CompletableFuture<ChatResponse> done = new CompletableFuture<>();
 
   private ModelChain chain(ModelChoice... choices) {
-    return ModelChain.of(List.of(choices), guards, Map.of()).withUsage(calls::add);
+    // one attempt per model: fallback order is this test's subject, retries ModelRetryIT's
+    return ModelChain.of(List.of(choices), guards, Map.of())
+        .withRetries(RetryPolicy.none())
+        .withUsage(calls::add);
   }
 
   private void stream(ModelChain chain, ChatRequest request) {

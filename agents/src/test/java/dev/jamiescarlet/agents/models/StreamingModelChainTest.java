@@ -13,6 +13,8 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.model.output.TokenUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -82,8 +84,10 @@ class StreamingModelChainTest {
                 ChatResponse.builder().aiMessage(AiMessage.from("unused")).build());
           }
         };
+    // one attempt: a retried cut is ModelRetryIT's subject
     ModelChain chain =
-        ModelChain.ofLinks(List.of(link("primary", breaksMidStream), link("fallback", fallback)));
+        ModelChain.ofLinks(List.of(link("primary", breaksMidStream), link("fallback", fallback)))
+            .withRetries(RetryPolicy.none());
 
     // when
     stream(chain);
@@ -112,11 +116,15 @@ class StreamingModelChainTest {
           public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
             handler.onPartialResponse("fine");
             handler.onCompleteResponse(
-                ChatResponse.builder().aiMessage(AiMessage.from("fine")).build());
+                ChatResponse.builder()
+                    .aiMessage(AiMessage.from("fine"))
+                    .finishReason(FinishReason.STOP)
+                    .build());
           }
         };
     ModelChain chain =
-        ModelChain.ofLinks(List.of(link("primary", throwing), link("fallback", fallback)));
+        ModelChain.ofLinks(List.of(link("primary", throwing), link("fallback", fallback)))
+            .withRetries(RetryPolicy.none());
 
     // when
     stream(chain);
@@ -128,5 +136,35 @@ class StreamingModelChainTest {
         .singleElement()
         .satisfies(r -> assertThat(r.aiMessage().text()).isEqualTo("fine"));
     assertThat(guards.state()).allSatisfy(state -> assertThat(state.inFlight()).isZero());
+  }
+
+  @Test
+  void anAnswerWithAnUnknownFinishReasonButUsageIsNotTakenForACutStream() {
+    // given: TGI ends with finish_reason "eos_token", which LangChain4j maps to none
+    AtomicInteger calls = new AtomicInteger();
+    StreamingChatModel tgi =
+        new StreamingChatModel() {
+          @Override
+          public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
+            calls.incrementAndGet();
+            handler.onPartialResponse("done");
+            handler.onCompleteResponse(
+                ChatResponse.builder()
+                    .aiMessage(AiMessage.from("done"))
+                    .tokenUsage(new TokenUsage(10, 5))
+                    .build());
+          }
+        };
+    ModelChain chain = ModelChain.ofLinks(List.of(link("tgi", tgi)));
+
+    // when
+    stream(chain);
+
+    // then
+    assertThat(completed)
+        .singleElement()
+        .satisfies(r -> assertThat(r.aiMessage().text()).isEqualTo("done"));
+    assertThat(errors).isEmpty();
+    assertThat(calls).hasValue(1);
   }
 }

@@ -14,11 +14,14 @@ import dev.jamiescarlet.agents.definitions.ToolFamily;
 import dev.jamiescarlet.agents.definitions.Triggers;
 import dev.jamiescarlet.agents.models.ModelChain;
 import dev.jamiescarlet.agents.models.ModelGuards;
+import dev.jamiescarlet.agents.models.RetryPolicy;
 import dev.jamiescarlet.agents.prompts.PromptLibrary;
 import dev.jamiescarlet.agents.scripted.Dialogue;
 import dev.jamiescarlet.agents.scripted.Reply;
 import dev.jamiescarlet.agents.scripted.Rule;
+import dev.jamiescarlet.agents.scripted.Script;
 import dev.jamiescarlet.agents.scripted.ScriptedModelServer;
+import dev.jamiescarlet.agents.scripted.Step;
 import dev.jamiescarlet.agents.telemetry.AgentTelemetry;
 import dev.jamiescarlet.agents.tools.Contexts;
 import dev.jamiescarlet.agents.tools.ShopCluster;
@@ -132,7 +135,9 @@ class AgentTelemetryIT {
     return new AgentRuntime(
         d,
         new PromptLibrary(null),
-        ModelChain.of(d, guards, Map.of()),
+        // retries wait through a no-op sleeper: their waits are the policy's, not this test's
+        ModelChain.of(d, guards, Map.of())
+            .withRetries(RetryPolicy.standard().withSleeper(delay -> {})),
         AgentState.NONE,
         Clock.systemUTC(),
         dev.jamiescarlet.agents.tools.Integrations.NONE,
@@ -355,9 +360,11 @@ class AgentTelemetryIT {
 
       assertThat(outcome).isInstanceOf(AgentOutcome.NoModel.class);
       String[] model = {"model", "llama-test", "provider", "openai"};
-      assertThat(count("jamie.model.requests", with(model, "outcome", "error"))).isEqualTo(1);
+      // three attempts (two retries), each an error call
+      assertThat(count("jamie.model.requests", with(model, "outcome", "error"))).isEqualTo(3);
       assertThat(count("jamie.model.requests", with(model, "outcome", "success"))).isZero();
-      assertThat(meters.find("jamie.model.request").tags(model).timer().count()).isEqualTo(1);
+      assertThat(count("jamie.model.retries", with(model, "reason", "server_error"))).isEqualTo(2);
+      assertThat(meters.find("jamie.model.request").tags(model).timer().count()).isEqualTo(3);
       assertThat(count("jamie.conversations", "agent", "jamie", "outcome", "failure")).isEqualTo(1);
       assertThat(count("jamie.conversations", "agent", "jamie", "outcome", "success")).isZero();
       SpanData chat = named("chat ").get(0);
@@ -371,6 +378,59 @@ class AgentTelemetryIT {
       assertNoText(QUESTION);
     }
   }
+
+  @Test
+  void aRetriedServerErrorIsCountedAndMarkedOnTheChatSpans() throws IOException {
+    // given: the model fails once with a 500, then answers
+    PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    meters = prometheus;
+    telemetry = AgentTelemetry.of(Telemetry.of(prometheus, otel), ModelPrices.standard());
+    try (ScriptedModelServer server =
+        ScriptedModelServer.start(
+            Script.of(
+                Step.reply(new Reply.Status(500, "CUDA out of memory")),
+                Step.reply(Reply.Text.of(ANSWER))))) {
+      AgentRuntime jamie =
+          runtime(
+              agent(
+                  model(Provider.OPENAI, server.baseUrl() + "/v1", "llama-test"),
+                  List.of(),
+                  Agents.everyone()));
+
+      // when
+      AgentOutcome outcome = converseUnder(slackSpan(), jamie, "status?");
+
+      // then: the answer, one retry counted, and the two chat spans tell the story
+      assertThat(outcome).isInstanceOf(AgentOutcome.Answered.class);
+      String[] model = {"model", "llama-test", "provider", "openai"};
+      assertThat(count("jamie.model.retries", with(model, "reason", "server_error"))).isEqualTo(1);
+      assertThat(count("jamie.model.requests", with(model, "outcome", "success"))).isEqualTo(1);
+      List<SpanData> chats = named("chat llama-test");
+      assertThat(chats).hasSize(2);
+      SpanData failed =
+          chats.stream().filter(c -> attr(c, RETRY_ATTEMPT) == 1L).findFirst().orElseThrow();
+      SpanData retried =
+          chats.stream().filter(c -> attr(c, RETRY_ATTEMPT) == 2L).findFirst().orElseThrow();
+      assertThat(failed.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+      assertThat(failed.getEvents())
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.getName()).isEqualTo("jamie.model.retry");
+                assertThat(e.getAttributes().get(AttributeKey.stringKey("jamie.retry.reason")))
+                    .isEqualTo("server_error");
+                assertThat(e.getAttributes().get(RETRY_ATTEMPT)).isEqualTo(2L);
+              });
+      assertThat(retried.getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR);
+      assertThat(prometheus.scrape())
+          .contains(
+              "jamie_model_retries_total{model=\"llama-test\",provider=\"openai\",reason=\"server_error\"}");
+      assertThat(server.problems()).isEmpty();
+    }
+  }
+
+  private static final AttributeKey<Long> RETRY_ATTEMPT =
+      AttributeKey.longKey("jamie.retry.attempt");
 
   @Test
   void aFallbackAfterAnUnreachablePrimaryIsMarkedAsOne() throws IOException {
@@ -409,7 +469,8 @@ class AgentTelemetryIT {
                   "openai",
                   "outcome",
                   "error"))
-          .isEqualTo(1);
+          .as("a refused connection is tried three times before the fallback")
+          .isEqualTo(3);
       assertThat(count("jamie.conversations", "agent", "jamie", "outcome", "success")).isEqualTo(1);
     }
   }
