@@ -16,6 +16,9 @@ final class PhraseScanner {
   private static final Set<String> KEY_OWNERS =
       Set.of("api", "access", "secret", "private", "signing");
   private static final Set<String> VERBS = Set.of("is", "was");
+  private static final Set<String> ADVERBS = Set.of("now", "still", "currently");
+  private static final Set<String> CHANGES =
+      Set.of("changed", "set", "reset", "updated", "rotated");
   private static final Set<String> LINKS = Set.of("for", "of", "on", "in", "to");
   private static final int MAX_LINKED_WORDS = 3;
   private static final int MIN_VALUE = 4;
@@ -63,6 +66,10 @@ final class PhraseScanner {
     String word = s.substring(p, wordEnd).toLowerCase(Locale.ROOT);
     if (LINKS.contains(word)) {
       for (int linked = 0; linked <= MAX_LINKED_WORDS && !VERBS.contains(word); linked++) {
+        if (wordEnd < s.length() && s.charAt(wordEnd) == ':') {
+          // "password for the staging db: x"
+          return value(s, blanks(s, wordEnd + 1), noun, edits, from);
+        }
         p = blanks(s, wordEnd);
         wordEnd = wordEnd(s, p);
         if (wordEnd == p) {
@@ -74,11 +81,32 @@ final class PhraseScanner {
     if (!VERBS.contains(word)) {
       return from;
     }
-    p = blanks(s, wordEnd);
+    p = afterVerb(s, blanks(s, wordEnd));
     if (p < s.length() && (s.charAt(p) == ':' || s.charAt(p) == '=')) {
       p = blanks(s, p + 1);
     }
     return value(s, p, noun, edits, from);
+  }
+
+  // past "now", "still" and "changed to", "set to": what the value was changed to is the value
+  private static int afterVerb(String s, int from) {
+    int p = from;
+    int end = wordEnd(s, p);
+    String word = s.substring(p, end).toLowerCase(Locale.ROOT);
+    if (ADVERBS.contains(word)) {
+      p = blanks(s, end);
+      end = wordEnd(s, p);
+      word = s.substring(p, end).toLowerCase(Locale.ROOT);
+    }
+    if (CHANGES.contains(word)) {
+      int to = blanks(s, end);
+      if (s.regionMatches(true, to, "to", 0, 2)
+          && to + 2 < s.length()
+          && Chars.blank(s.charAt(to + 2))) {
+        return blanks(s, to + 2);
+      }
+    }
+    return p;
   }
 
   private static int value(String s, int p, String noun, Edits edits, int from) {

@@ -11,7 +11,12 @@ import java.util.List;
 final class Families {
   /** The files, by split; a new family is one file and one line here. */
   static final List<String> SEEN =
-      List.of("natural-language", "env-assignments", "config-yaml-json", "cloud-keys");
+      List.of(
+          "natural-language",
+          "env-assignments",
+          "config-yaml-json",
+          "cloud-keys",
+          "phrasing-variants");
 
   static final List<String> HELD_OUT =
       List.of("cli-flags", "connection-strings", "chat-phrasing", "ops-output");
