@@ -18,7 +18,9 @@ import dev.jamiescarlet.bot.audit.AuditLog;
 import dev.jamiescarlet.bot.channels.ChannelDefaults;
 import dev.jamiescarlet.bot.commands.CommandRunner;
 import dev.jamiescarlet.bot.commands.Commands;
+import dev.jamiescarlet.bot.commands.FollowUps;
 import dev.jamiescarlet.bot.commands.Monitoring;
+import dev.jamiescarlet.bot.commands.RunbookCommand;
 import dev.jamiescarlet.bot.config.JamieConfig;
 import dev.jamiescarlet.bot.config.SlackMode;
 import dev.jamiescarlet.bot.grafana.GrafanaAnnotations;
@@ -195,6 +197,14 @@ public final class Bot implements AutoCloseable {
             () -> monitoring,
             () -> argo,
             () -> health == null ? null : health.report());
+    // a question asked during the first runbook indexing is answered when it is done
+    FollowUps followUps = new FollowUps();
+    if (memory != null) {
+      commands =
+          commands.with(
+              new RunbookCommand(
+                  memory::store, memory.runbooks(), followUps, RunbookCommand.WAIT_FOR_INDEXING));
+    }
     Actions actions = new Actions(clusters, clock, argo);
     SlackUserGroups groups = new SlackUserGroups(slack.methods(), config.botToken(), clock);
     ApprovalFlow flow =
@@ -245,6 +255,7 @@ public final class Bot implements AutoCloseable {
                 telemetry.telemetry()));
     desk.set(agentServices.desk());
     conversation.agents(agentServices.desk());
+    conversation.followUps(followUps);
     new SlackHandlers(
             conversation,
             Deliveries.standard(),

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,6 +51,7 @@ public final class Demo implements AutoCloseable {
   public static final String ALERT_CHANNEL = "C0ALERTS";
 
   private static final long READY_TIMEOUT_MILLIS = 20_000;
+  private static final Duration RUNBOOKS_WAIT = Duration.ofSeconds(60);
   private ScriptedModelServer scriptedModel;
   private LocalArgoCd argoCd;
 
@@ -71,12 +73,18 @@ public final class Demo implements AutoCloseable {
     Demo demo = null;
     try {
       demo = start(env);
+      // "ready" means a runbook question is answered: wait (bounded) for the first indexing
+      String runbooks =
+          demo.bot.memory() == null
+              ? "memory off"
+              : demo.bot.memory().runbooks().await(RUNBOOKS_WAIT);
       long startedAt = ManagementFactory.getRuntimeMXBean().getStartTime();
       double seconds = (System.currentTimeMillis() - startedAt) / 1000.0;
       String console = "http://localhost:" + demo.sandbox.port();
       log.info(
-          "Jamie demo ready in {} s (JVM start to ready). Console: {} · bot: http://localhost:{}/healthz · Ctrl-C stops it",
+          "Jamie demo ready in {} s (JVM start to ready), {}. Console: {} · bot: http://localhost:{}/healthz · Ctrl-C stops it",
           String.format(Locale.ROOT, "%.1f", seconds),
+          runbooks,
           console,
           demo.bot.httpPort());
       Main.awaitShutdown(demo);

@@ -12,6 +12,7 @@ import dev.jamiescarlet.agents.tools.AgentTools;
 import dev.jamiescarlet.agents.tools.Integrations;
 import dev.jamiescarlet.agents.tools.ToolContext;
 import dev.jamiescarlet.agents.usage.BudgetRefusal;
+import dev.jamiescarlet.tools.redaction.Redactor;
 import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -142,7 +143,9 @@ public final class AgentRuntime {
     }
     Conversation conversation = begin();
     try (Scope scope = conversation.makeCurrent()) {
-      return answer(asker, question, tools, stream, deadline, conversation);
+      // a credential typed into the thread reaches neither the model nor the stored thread
+      String safe = Redactor.get().redact(question);
+      return answer(asker, safe, tools, stream, deadline, conversation);
     } finally {
       permits.release();
       // only reached without an outcome when an Error escaped

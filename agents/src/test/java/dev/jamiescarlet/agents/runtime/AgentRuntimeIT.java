@@ -265,4 +265,46 @@ class AgentRuntimeIT {
       assertThat(model.requests().get(1).toString()).contains("first question", "noted");
     }
   }
+
+  @Test
+  void aPasswordTypedIntoTheThreadReachesNeitherTheModelNorTheStoredThread(@TempDir Path dir)
+      throws IOException {
+    try (EmbeddedMongo mongo = EmbeddedMongo.on(dir.resolve("state.mv"));
+        ScriptedModelServer model =
+            ScriptedModelServer.start(
+                new Dialogue(List.of(when("user", "", Reply.Text.of("noted"))), Duration.ZERO),
+                0)) {
+      // given Jamie with thread memory in MongoDB
+      Clock clock = Clock.systemUTC();
+      AgentState state =
+          new AgentState(
+              new ThreadMemories(new MongoChatMemoryStore(mongo.db(), clock)), null, null);
+      AgentRuntime jamie =
+          Agents.runtime(
+              Agents.jamie(model.baseUrl(), 4, Duration.ofSeconds(30), Agents.everyone()),
+              state,
+              clock);
+
+      // when Ada types a password into the thread
+      AgentOutcome outcome =
+          jamie.converse(
+              ADA,
+              "remember the db password is hunter2",
+              Contexts.cluster(registry),
+              ReplyStream.none());
+
+      // then the model saw the marker, and the stored thread holds no password
+      assertThat(outcome).isInstanceOf(AgentOutcome.Answered.class);
+      assertThat(model.requests().get(0).toString())
+          .contains("[REDACTED:password]")
+          .doesNotContain("hunter2");
+      List<String> stored = new ArrayList<>();
+      mongo
+          .db()
+          .getCollection(MongoChatMemoryStore.COLLECTION)
+          .find()
+          .forEach(d -> stored.add(d.toJson()));
+      assertThat(stored).isNotEmpty().noneMatch(json -> json.contains("hunter2"));
+    }
+  }
 }

@@ -11,6 +11,7 @@ import dev.jamiescarlet.bot.commands.CommandContext;
 import dev.jamiescarlet.bot.message.Message;
 import dev.jamiescarlet.bot.slack.Replier;
 import dev.jamiescarlet.bot.slack.ReplyTarget;
+import dev.jamiescarlet.tools.redaction.Redactor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -138,7 +139,9 @@ public final class AgentDesk {
         agent.converse(asker, question, contexts.forAsker(asker, List.of()), stream);
     switch (outcome) {
       case AgentOutcome.Answered a -> {
-        AgentOutcome.Answered stored = feedback.remember(agent, asker, question, a);
+        // the feedback store keeps the question as the agent saw it: redacted
+        AgentOutcome.Answered stored =
+            feedback.remember(agent, asker, Redactor.get().redact(question), a);
         live.finish(AgentReplies.answered(name, stored));
         for (Proposal p : a.proposals()) {
           post(target, proposals.propose(p.command(), p.reason(), name, ctx, a.grounded()));

@@ -9,6 +9,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import dev.jamiescarlet.tools.redaction.Redactor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -71,7 +72,7 @@ public final class AuditLog {
    * when it cannot be stored: do not execute the action then.
    */
   public void record(AuditRecord r) {
-    Map<String, Object> fields = fields(r);
+    Map<String, Object> fields = fields(redacted(r));
     try {
       Document doc = new Document(fields);
       doc.put("at", Date.from(r.at()));
@@ -119,8 +120,29 @@ public final class AuditLog {
             phase,
             detail,
             approver);
-    record(r);
-    return r;
+    AuditRecord stored = redacted(r);
+    record(stored);
+    return stored;
+  }
+
+  /**
+   * The record as it is stored: free text (a typed reason, an error, a preview) and the target
+   * redacted, since the audit collection is read by more people than the log line.
+   */
+  static AuditRecord redacted(AuditRecord r) {
+    Redactor redactor = Redactor.get();
+    return new AuditRecord(
+        r.at(),
+        r.requestId(),
+        r.user(),
+        r.channel(),
+        r.cluster(),
+        r.namespace(),
+        r.verb(),
+        redactor.redact(r.target()),
+        r.phase(),
+        redactor.redact(r.detail()),
+        r.approver());
   }
 
   /** Records from the last {@code since}, newest first, optionally one user's, at most limit. */

@@ -5,6 +5,7 @@ import dev.jamiescarlet.bot.health.HealthReport;
 import dev.jamiescarlet.embeddings.memory.MemoryStore;
 import dev.jamiescarlet.tools.argocd.ArgoCdClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,6 +147,16 @@ public final class Commands {
             new ResumeCommand(),
             new AuditCommand(),
             new AgentsCommand(agents)));
+  }
+
+  /** The same registry with {@code replacement} in place of the command with its verb. */
+  public Commands with(Command replacement) {
+    if (!byVerb.containsKey(replacement.verb())) {
+      throw new IllegalArgumentException("no command " + replacement.verb() + " to replace");
+    }
+    List<Command> commands = new ArrayList<>(byVerb.values());
+    commands.replaceAll(c -> c.verb().equals(replacement.verb()) ? replacement : c);
+    return new Commands(commands);
   }
 
   /** The command for a verb. */

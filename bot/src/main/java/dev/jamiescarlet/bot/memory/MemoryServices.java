@@ -43,6 +43,7 @@ public final class MemoryServices implements AutoCloseable {
   private final LazyEmbeddingModel model;
   private final CompletableFuture<MemoryStore> store;
   private final ScheduledExecutorService upkeep;
+  private final RunbookIndexing runbooks = new RunbookIndexing();
   private volatile IntentRouter router;
 
   private MemoryServices(
@@ -137,14 +138,17 @@ public final class MemoryServices implements AutoCloseable {
     return router;
   }
 
+  /** How far the first runbook indexing has got; {@code runbook} waits for it or says so. */
+  public RunbookIndexing runbooks() {
+    return runbooks;
+  }
+
   /** Ingests changed runbooks and purges expired notes now; what the minute's upkeep does. */
   public RunbookIngester.Report syncNow() {
-    Map<String, String> files =
-        config.runbooksDir() == null
-            ? RunbookFiles.readClassPath(SHIPPED_RUNBOOKS)
-            : RunbookFiles.read(config.runbooksDir());
+    Map<String, String> files = runbookFiles();
     MemoryStore opened = store();
-    RunbookIngester.Report report = new RunbookIngester(opened).sync(files);
+    RunbookIngester.Report report = new RunbookIngester(opened).sync(files, runbooks::progressed);
+    runbooks.finished();
     int purged = opened.purgeExpired();
     if (purged > 0) {
       log.info("memory: purged {} expired note(s)", purged);
@@ -152,8 +156,20 @@ public final class MemoryServices implements AutoCloseable {
     return report;
   }
 
+  private Map<String, String> runbookFiles() {
+    Map<String, String> files =
+        config.runbooksDir() == null
+            ? RunbookFiles.readClassPath(SHIPPED_RUNBOOKS)
+            : RunbookFiles.read(config.runbooksDir());
+    runbooks.found(files.size());
+    return files;
+  }
+
   private void upkeep() {
     try {
+      if (!runbooks.indexed()) {
+        runbookFiles(); // counted before the model loads, so a question can say "0 of 14"
+      }
       model.awaitReady();
       if (router == null) {
         router = new IntentRouter(model);

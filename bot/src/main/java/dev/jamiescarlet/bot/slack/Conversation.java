@@ -7,6 +7,7 @@ import dev.jamiescarlet.bot.channels.ChannelDefaults;
 import dev.jamiescarlet.bot.commands.CommandContext;
 import dev.jamiescarlet.bot.commands.CommandLine;
 import dev.jamiescarlet.bot.commands.CommandRunner;
+import dev.jamiescarlet.bot.commands.FollowUps;
 import dev.jamiescarlet.bot.commands.WriteGate;
 import dev.jamiescarlet.bot.message.Message;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
@@ -32,6 +33,7 @@ public final class Conversation {
   private final ChannelDefaults channelDefaults;
   private final Function<String, Identity> identities;
   private volatile AgentDesk agents;
+  private volatile FollowUps followUps;
 
   /** Wires the pieces an answer needs; {@code audit} may be null. */
   public Conversation(
@@ -58,6 +60,11 @@ public final class Conversation {
   /** Hands open questions to the agents from now on (null: commands and routing only). */
   public void agents(AgentDesk desk) {
     this.agents = desk;
+  }
+
+  /** Delivers the answers commands promise for later (null: none are promised). */
+  public void followUps(FollowUps promised) {
+    this.followUps = promised;
   }
 
   /** The agents' desk, or null when there are none. */
@@ -140,8 +147,24 @@ public final class Conversation {
     switch (runner.route(text, context)) {
       case CommandRunner.Routing.Open open when agents != null ->
           agents.converse(agents.conversational(), target, open.line(), context, open.fallback());
-      case CommandRunner.Routing.Open open -> deliver(target, open.fallback().get());
-      case CommandRunner.Routing.Reply reply -> deliver(target, reply.message());
+      case CommandRunner.Routing.Open open -> {
+        deliver(target, open.fallback().get());
+        deliverLater(target);
+      }
+      case CommandRunner.Routing.Reply reply -> {
+        deliver(target, reply.message());
+        deliverLater(target);
+      }
+    }
+  }
+
+  // a command that could not answer yet ("I'll answer here when done") left its answer to come
+  private void deliverLater(ReplyTarget target) {
+    FollowUps promised = followUps;
+    if (promised != null) {
+      promised
+          .claim(target.userId(), target.channel())
+          .ifPresent(later -> later.thenAccept(message -> deliver(target, message)));
     }
   }
 

@@ -15,8 +15,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +61,52 @@ class AuditLogIT {
       assertThat(audit.query(Duration.ofDays(1), "U0ADA", 10)).hasSize(3);
       assertThat(audit.query(Duration.ofDays(1), null, 2)).hasSize(2);
       assertThat(audit.clock().instant()).isEqualTo(now);
+    }
+  }
+
+  @Test
+  void storesTheDetailRedacted() {
+    // given an approval reason typed with a password in it
+    Instant now = Instant.parse("2026-11-21T12:00:00Z");
+    try (Mongo mongo = Mongo.embedded(dir)) {
+      AuditLog audit = new AuditLog(mongo.database(), Clock.fixed(now, ZoneOffset.UTC));
+
+      // when it is recorded, both ways
+      AuditRecord returned =
+          audit.record(
+              "r2",
+              "U0ADA",
+              "C0SHOP",
+              "demo",
+              "shop",
+              "restart",
+              "deploy/checkout",
+              Phase.APPROVED,
+              "ok, the db password is hunter2 anyway",
+              "U0CAT");
+      audit.record(
+          new AuditRecord(
+              now,
+              "r3",
+              "U0ADA",
+              "C0SHOP",
+              "demo",
+              "shop",
+              "scale",
+              "deploy/checkout",
+              Phase.FAILED,
+              "helm failed: DB_PASS=s3cr3t-pw rejected",
+              null));
+
+      // then the stored documents hold no secret, and what is returned is what was stored
+      List<Document> stored =
+          mongo.database().getCollection(AuditLog.COLLECTION).find().into(new ArrayList<>());
+      assertThat(stored)
+          .extracting(d -> d.getString("detail"))
+          .containsExactly(
+              "ok, the db password is [REDACTED:password] anyway",
+              "helm failed: DB_PASS=[REDACTED:env] rejected");
+      assertThat(returned.detail()).isEqualTo(stored.get(0).getString("detail"));
     }
   }
 

@@ -15,7 +15,11 @@ class SecretsTest {
         "aws key AKIAIOSFODNN7EXAMPLE is the ci one",
         "db password=hunter2hunter2",
         "-----BEGIN RSA PRIVATE KEY----- MIIE...",
-        "set TOKEN=abc123 in the job"
+        "set TOKEN=abc123 in the job",
+        "remember the db password is hunter2",
+        "pw: hunter2",
+        "DB_PASS=hunter2",
+        "the ci key is wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
       })
   void credentialsAreSpotted(String text) {
     assertThat(Secrets.find(text)).isPresent();
@@ -28,7 +32,10 @@ class SecretsTest {
         "the password for orders-db lives in vault at secret/shop/orders-db",
         "rotate the xoxb- tokens every quarter",
         "AKIA keys belong in the ci vault",
-        "token rotation happens on the first Monday"
+        "token rotation happens on the first Monday",
+        "password reset failed for user bob",
+        "the token bucket rate limit is 10 per second",
+        "orders runs da39a3ee5e6b4b0d3255bfef95601890afd80709"
       })
   void ordinaryNotesAboutSecretsAreFine(String text) {
     assertThat(Secrets.find(text)).isEmpty();

@@ -145,6 +145,14 @@ class DemoMemoryIT {
   }
 
   @Test
+  void aPasswordSaidInPlainWordsIsNeitherStoredNorEchoed() {
+    JsonNode refused = ask(SHOP, "/jamie remember the db password is hunter2", "won't store it");
+
+    assertThat(refused.toString()).contains("password").doesNotContain("hunter2");
+    assertThat(ask(SHOP, "/jamie memories", "notes").toString()).doesNotContain("hunter2");
+  }
+
+  @Test
   void plainEnglishIsRoutedToTheCommandItMeans() {
     JsonNode broken = ask(SHOP, "@jamie what's broken in shop?", "I read that as");
     assertThat(broken.toString()).contains("I read that as `diagnose -n shop`");

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,14 @@ public final class RunbookIngester {
 
   /** Brings the store in line with {@code files} (name → Markdown). */
   public Report sync(Map<String, String> files) {
+    return sync(files, done -> {});
+  }
+
+  /**
+   * As above, telling {@code filesDone} how many files are in step after each one, so a question
+   * asked meanwhile can say how far indexing has got.
+   */
+  public Report sync(Map<String, String> files, IntConsumer filesDone) {
     int added = 0;
     int updated = 0;
     int unchanged = 0;
@@ -57,6 +66,7 @@ public final class RunbookIngester {
       Optional<String> stored = store.sourceHash(MemoryKind.RUNBOOK, name);
       if (stored.isPresent() && sameHash(stored.get(), hash)) {
         unchanged++;
+        filesDone.accept(added + updated + unchanged);
         continue;
       }
       List<NewMemory> sections =
@@ -70,6 +80,7 @@ public final class RunbookIngester {
       } else {
         added++;
       }
+      filesDone.accept(added + updated + unchanged);
     }
     int removed = store.removeSourcesExcept(MemoryKind.RUNBOOK, files.keySet());
     Report report = new Report(added, updated, unchanged, removed, chunks);

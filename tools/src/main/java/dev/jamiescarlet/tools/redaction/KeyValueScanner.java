@@ -100,11 +100,32 @@ final class KeyValueScanner {
         && !Chars.looksSecret(s, valueStart, valueEnd)) {
       return keyEnd; // prose such as "invalid token: signature mismatch"
     }
+    if (!quotedValue && separator == ':' && objectNameInProse(s, valueStart, valueEnd)) {
+      return keyEnd; // "secret: db-creds not found" names a Secret object
+    }
     if (harmless(s, valueStart, valueEnd)) {
       return Math.max(keyEnd, valueEnd);
     }
     edits.replace(valueStart, valueEnd, kind);
     return valueEnd;
+  }
+
+  // a Kubernetes-style name (lower case, dashes or dots) with more words after it on the line
+  private static boolean objectNameInProse(String s, int start, int end) {
+    boolean separated = false;
+    for (int i = start; i < end; i++) {
+      char c = s.charAt(i);
+      if (c == '-' || c == '.') {
+        separated = true;
+      } else if (!(Chars.digit(c) || (c >= 'a' && c <= 'z'))) {
+        return false;
+      }
+    }
+    int i = end;
+    while (i < s.length() && Chars.blank(s.charAt(i))) {
+      i++;
+    }
+    return separated && i > end && i < s.length() && Chars.letter(s.charAt(i));
   }
 
   private static boolean harmless(String s, int start, int end) {

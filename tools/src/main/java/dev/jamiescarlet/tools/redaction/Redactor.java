@@ -26,10 +26,13 @@ public final class Redactor {
     // PEM first: a key block must go whole, before other scanners cut it into pieces
     String out = PemScanner.apply(text, findings);
     out = TokenScanner.apply(out, findings);
+    out = AwsSecretScanner.apply(out, findings);
     out = UrlScanner.apply(out, findings);
     out = HeaderScanner.apply(out, findings);
     out = KeyValueScanner.apply(out, findings);
     out = EnvListScanner.apply(out, findings);
+    // last: a value the key scanners already took is a marker, which plain words leave alone
+    out = PhraseScanner.apply(out, findings);
     return new Redaction(out, findings.counts());
   }
 }

@@ -3,6 +3,7 @@ package dev.jamiescarlet.tools.redaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Decides whether a key such as {@code DB_PASSWORD}, {@code client_secret} or {@code X-API-Key}
@@ -28,14 +29,28 @@ final class SecretNames {
   private static final List<String> KEY_OWNERS =
       List.of("api", "access", "private", "secret", "account", "encryption", "signing");
   private static final List<String> GENERIC_SUFFIXES = List.of("base", "value", "b64", "raw");
+  // short forms count as whole words only, so bypass, compass and passenger stay plain
+  private static final Set<String> SHORT_PASSWORDS = Set.of("pass", "pw", "pwd");
+  private static final Set<String> LONE_NOT_SECRET = Set.of("pass", "pwd");
+  // a last word that describes the secret rather than holding it: DB_PASS_FILE, TOKEN_TTL
+  private static final Set<String> ABOUT_WORDS =
+      Set.of(
+          "file", "path", "dir", "ttl", "length", "len", "min", "max", "count", "seconds",
+          "timeout", "size", "policy", "enabled", "ref", "refs");
 
   private SecretNames() {}
 
   /** The kind of secret the key names, or null when it names none. */
   static String kind(String key) {
     List<String> words = words(key);
-    if (words.isEmpty()) {
+    if (words.isEmpty() || ABOUT_WORDS.contains(words.get(words.size() - 1))) {
       return null;
+    }
+    if (words.size() == 1 && LONE_NOT_SECRET.contains(words.get(0)) && envStyle(key)) {
+      return null; // test runners print PASS: name; shells export PWD=/current/dir
+    }
+    if (words.size() == 2 && "existing".equals(words.get(0))) {
+      return null; // Helm's existingSecret names a Secret object
     }
     boolean env = envStyle(key);
     int hit = env ? anyHit(words) : lastHit(words);
@@ -54,7 +69,10 @@ final class SecretNames {
   private static String kindOf(List<String> words, int hit) {
     String word = words.get(hit);
     String owner = hit > 0 ? words.get(hit - 1) : "";
-    if (word.endsWith("password") || word.endsWith("passwd") || word.endsWith("passphrase")) {
+    if (word.endsWith("password")
+        || word.endsWith("passwd")
+        || word.endsWith("passphrase")
+        || SHORT_PASSWORDS.contains(word)) {
       return "password";
     }
     if ("signature".equals(word) || "sig".equals(word)) {
@@ -102,7 +120,7 @@ final class SecretNames {
 
   private static boolean hit(List<String> words, int i) {
     String word = words.get(i);
-    if ("sig".equals(word) || "signature".equals(word)) {
+    if ("sig".equals(word) || "signature".equals(word) || SHORT_PASSWORDS.contains(word)) {
       return true;
     }
     if ("key".equals(word) && i > 0 && KEY_OWNERS.contains(words.get(i - 1))) {

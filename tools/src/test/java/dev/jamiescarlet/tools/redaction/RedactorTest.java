@@ -135,4 +135,36 @@ class RedactorTest {
         .containsEntry("env", secrets / 2)
         .containsEntry("password", secrets / 2);
   }
+
+  @Test
+  void theFormsFromIssue14KeepTheirWordsAndLoseTheirValues() {
+    // when / then
+    assertThat(redactor.redact("remember the db password is hunter2"))
+        .isEqualTo("remember the db password is [REDACTED:password]");
+    assertThat(redactor.redact("pw: hunter2")).isEqualTo("pw: [REDACTED:password]");
+    assertThat(redactor.redact("DB_PASS=hunter2")).isEqualTo("DB_PASS=[REDACTED:env]");
+    assertThat(redactor.redact("key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY, region eu-west-1"))
+        .isEqualTo("key [REDACTED:aws-secret], region eu-west-1");
+  }
+
+  @Test
+  void wordsAboutAPasswordAreNotAPassword() {
+    // when / then
+    assertThat(redactor.redact("the password is incorrect")).isEqualTo("the password is incorrect");
+    assertThat(redactor.redact("password reset failed for user bob"))
+        .isEqualTo("password reset failed for user bob");
+    assertThat(redactor.redact("DB_PASS_FILE=/run/secrets/db"))
+        .isEqualTo("DB_PASS_FILE=/run/secrets/db");
+  }
+
+  @Test
+  void fortyCharacterIdsAreNotAwsKeys() {
+    // given a git SHA, base64 of text, and a class name, each 40 characters
+    String line =
+        "da39a3ee5e6b4b0d3255bfef95601890afd80709 cmVwbGljYXM6IDMgaW1hZ2U6IG9yZGVycyB2MS40"
+            + " AbstractSingletonProxyFactoryBeanHelpers";
+
+    // when / then
+    assertThat(redactor.redact(line)).isEqualTo(line);
+  }
 }
