@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -92,7 +91,9 @@ public final class AlertGroups {
               .append("resolved", g.resolvedCount())
               .append("alerts", alerts(g.alerts()))
               .append("detailsTs", null)
-              .append("detailsVersion", 0L));
+              .append("detailsVersion", 0L)
+              .append("unlistedResolved", g.unlistedResolved())
+              .append("unlistedFiring", g.unlistedFiring()));
       return;
     }
     groups.updateOne(
@@ -104,7 +105,9 @@ public final class AlertGroups {
             Updates.set("lastSeen", Date.from(g.lastSeen())),
             Updates.set("firing", g.firingCount()),
             Updates.set("resolved", g.resolvedCount()),
-            Updates.set("alerts", alerts(g.alerts()))));
+            Updates.set("alerts", alerts(g.alerts())),
+            Updates.set("unlistedResolved", g.unlistedResolved()),
+            Updates.set("unlistedFiring", g.unlistedFiring())));
   }
 
   /** The message was posted as {@code ts} showing {@code version}. */
@@ -171,9 +174,8 @@ public final class AlertGroups {
       out.add(
           new Document("fingerprint", a.fingerprint())
               .append("status", a.status())
-              .append("labels", new Document(new LinkedHashMap<String, Object>(a.labels())))
-              .append(
-                  "annotations", new Document(new LinkedHashMap<String, Object>(a.annotations())))
+              .append("labels", StoredKeys.document(a.labels()))
+              .append("annotations", StoredKeys.document(a.annotations()))
               .append("startsAt", date(a.startsAt()))
               .append("endsAt", date(a.endsAt()))
               .append("url", a.url())
@@ -191,8 +193,8 @@ public final class AlertGroups {
               new Alert(
                   a.getString("fingerprint"),
                   "firing".equals(a.getString("status")),
-                  strings(a.get("labels", Document.class)),
-                  strings(a.get("annotations", Document.class)),
+                  StoredKeys.labels(a.get("labels", Document.class)),
+                  StoredKeys.labels(a.get("annotations", Document.class)),
                   instant(a.getDate("startsAt")),
                   instant(a.getDate("endsAt")),
                   a.getString("url")),
@@ -215,21 +217,15 @@ public final class AlertGroups {
         alerts,
         d.getString("detailsTs"),
         number(d.get("detailsVersion")),
-        silence(d.get("silence", Document.class)));
+        silence(d.get("silence", Document.class)),
+        number(d.get("unlistedResolved")),
+        d.getList("unlistedFiring", String.class, List.of()));
   }
 
   private static AlertSilence silence(Document d) {
     return d == null
         ? null
         : new AlertSilence(d.getString("id"), instant(d.getDate("until")), d.getString("by"));
-  }
-
-  private static Map<String, String> strings(Document d) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (d != null) {
-      d.forEach((k, v) -> out.put(k, String.valueOf(v)));
-    }
-    return out;
   }
 
   private static long number(Object o) {
