@@ -282,7 +282,16 @@ public final class Bot implements AutoCloseable {
     }
     health =
         BotHealth.checks(
-            config, slack, this::socketConnected, store, clusters, agents, env, argo, monitoring);
+            config,
+            slack,
+            this::socketConnected,
+            store,
+            clusters,
+            agents,
+            env,
+            argo,
+            monitoring,
+            alerts);
     http.dependencies(() -> health.latest().toJson());
     HealthMetrics healthMetrics = new HealthMetrics(telemetry.telemetry().meters());
     http.metrics(
