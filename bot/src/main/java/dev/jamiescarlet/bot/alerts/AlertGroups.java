@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 
 /**
@@ -22,6 +23,8 @@ public final class AlertGroups {
   public static final String COLLECTION = "alert_groups";
 
   private final MongoCollection<Document> groups;
+  // posts Slack has but MongoDB did not record yet (it was unreachable), by group id
+  private final Map<String, Document> unsavedPosts = new ConcurrentHashMap<>();
 
   /** Groups in {@code db}. */
   public AlertGroups(MongoDatabase db) {
@@ -30,6 +33,7 @@ public final class AlertGroups {
 
   /** The group, or null. */
   public AlertGroup find(String id) {
+    flushPosted(id);
     Document d = groups.find(Filters.eq("_id", id)).first();
     return d == null ? null : group(d);
   }
@@ -51,6 +55,7 @@ public final class AlertGroups {
 
   /** Every group whose Slack message is behind its state (a restart resumes these). */
   public List<AlertGroup> behind() {
+    unsavedPosts.keySet().forEach(this::flushPosted);
     List<AlertGroup> out = new ArrayList<>();
     for (Document d : groups.find()) {
       AlertGroup g = group(d);
@@ -110,11 +115,13 @@ public final class AlertGroups {
             Updates.set("unlistedFiring", g.unlistedFiring())));
   }
 
-  /** The message was posted as {@code ts} showing {@code version}. */
+  /**
+   * The message was posted as {@code ts} showing {@code version}. When MongoDB cannot take the
+   * write, the ts is kept and written before this group is next read, so a retry updates the
+   * message Slack already shows instead of posting it a second time.
+   */
   public void posted(String id, String ts, long version) {
-    groups.updateOne(
-        Filters.eq("_id", id),
-        Updates.combine(Updates.set("ts", ts), Updates.set("renderedVersion", version)));
+    keepPosted(id, new Document("ts", ts).append("renderedVersion", version));
   }
 
   /** The message now shows {@code version}. */
@@ -124,9 +131,28 @@ public final class AlertGroups {
 
   /** The "alerts" reply was posted in the thread as {@code ts} showing {@code version}. */
   public void detailsPosted(String id, String ts, long version) {
-    groups.updateOne(
-        Filters.eq("_id", id),
-        Updates.combine(Updates.set("detailsTs", ts), Updates.set("detailsVersion", version)));
+    keepPosted(id, new Document("detailsTs", ts).append("detailsVersion", version));
+  }
+
+  private void keepPosted(String id, Document fields) {
+    unsavedPosts.merge(
+        id,
+        fields,
+        (before, now) -> {
+          Document both = new Document(before);
+          both.putAll(now);
+          return both;
+        });
+    flushPosted(id);
+  }
+
+  // writes the Slack ts values of a post whose write failed; throws while MongoDB is still away
+  private void flushPosted(String id) {
+    Document fields = unsavedPosts.get(id);
+    if (fields != null) {
+      groups.updateOne(Filters.eq("_id", id), new Document("$set", fields));
+      unsavedPosts.remove(id, fields);
+    }
   }
 
   /** The "alerts" reply now shows {@code version}. */

@@ -76,7 +76,8 @@ public final class AlertHooks {
       }
     } catch (HookException e) {
       status = e.status();
-      if (e.status() != 400) {
+      // a 400 is the sender's to fix; a 503 for the store was logged with its cause
+      if (e.status() != 400 && e.status() != 503) {
         log.warn("{} hook refused with {}: {}", source.id(), e.status(), e.getMessage());
       }
       ctx.status(e.status()).json(Map.of("error", e.getMessage()));
