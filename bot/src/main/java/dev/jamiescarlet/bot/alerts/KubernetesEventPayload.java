@@ -90,7 +90,8 @@ public final class KubernetesEventPayload {
 
   /**
    * The workload a pod belongs to, read from its generated name ({@code web-7d9f8b6c5d-x2x9k} →
-   * {@code web}); any other name (a StatefulSet's {@code db-0}, a bare pod, another kind) is its own.
+   * {@code web}); any other name (a StatefulSet's {@code db-0}, a bare pod, another kind) is its
+   * own.
    */
   static String workload(String kind, String name) {
     if (!"Pod".equals(kind)) {

@@ -244,10 +244,11 @@ class AlertHooksIT {
 
   @Test
   void anAuthenticatedBodyOverTheLimitIs413BeforeItIsRead() throws Exception {
-    String bearer = rawStatusLine("/hooks/alertmanager", "Authorization: Bearer " + TOKEN + "\r\n", 5L << 20, 16);
-    String signed =
+    String bearer =
         rawStatusLine(
-            "/hooks/argocd", HookAuth.SIGNATURE_HEADER + ": sha256=00\r\n", 5L << 20, 16);
+            "/hooks/alertmanager", "Authorization: Bearer " + TOKEN + "\r\n", 5L << 20, 16);
+    String signed =
+        rawStatusLine("/hooks/argocd", HookAuth.SIGNATURE_HEADER + ": sha256=00\r\n", 5L << 20, 16);
 
     assertThat(bearer).contains(" 413");
     assertThat(signed).contains(" 413");

@@ -66,11 +66,13 @@ class AlertIsolationIT {
   private List<ObjectId> storeSixGoodAnd(byte[] bad) {
     List<ObjectId> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      ids.add(events.store(AlertSource.ALERTMANAGER, AmBodies.firing("g" + i, "Good" + i, "f" + i)));
+      ids.add(
+          events.store(AlertSource.ALERTMANAGER, AmBodies.firing("g" + i, "Good" + i, "f" + i)));
     }
     ids.add(events.store(AlertSource.ALERTMANAGER, bad));
     for (int i = 3; i < 6; i++) {
-      ids.add(events.store(AlertSource.ALERTMANAGER, AmBodies.firing("g" + i, "Good" + i, "f" + i)));
+      ids.add(
+          events.store(AlertSource.ALERTMANAGER, AmBodies.firing("g" + i, "Good" + i, "f" + i)));
     }
     return ids;
   }
@@ -141,18 +143,25 @@ class AlertIsolationIT {
 
   @Test
   void dottedDollarLongAndBrokenNamesAreStoredAndReadBackAsSent() {
-    // given names that are path or operator syntax to MongoDB, a long one, and lone surrogates in a value
+    // given names that are path or operator syntax to MongoDB, a long one, and lone surrogates in a
+    // value
     String longValue = "v".repeat(100_000);
     Map<String, String> odd =
         Map.of(
-            "service.name", "checkout",
-            "$where", "x",
-            "100%", "y",
-            "k".repeat(5_000), longValue,
-            "broken", "z\udc00 \ud800x");
+            "service.name",
+            "checkout",
+            "$where",
+            "x",
+            "100%",
+            "y",
+            "k".repeat(5_000),
+            longValue,
+            "broken",
+            "z\udc00 \ud800x");
 
     // when a delivery carrying them is processed
-    ObjectId id = events.store(AlertSource.ALERTMANAGER, AmBodies.body("odd", "Odd", odd, "firing", "f1"));
+    ObjectId id =
+        events.store(AlertSource.ALERTMANAGER, AmBodies.body("odd", "Odd", odd, "firing", "f1"));
     processor.process(id);
 
     // then the group holds them as sent (the lone surrogates as U+FFFD), and a redelivery matches

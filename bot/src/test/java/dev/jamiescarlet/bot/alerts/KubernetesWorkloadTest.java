@@ -38,8 +38,7 @@ class KubernetesWorkloadTest {
     Set<String> fingerprints = new HashSet<>();
     AlertGroup g = null;
     for (int i = 0; i < 200; i++) {
-      String suffix =
-          "" + alphabet.charAt(i % 27) + alphabet.charAt(i / 27) + "x" + "k" + "p";
+      String suffix = "" + alphabet.charAt(i % 27) + alphabet.charAt(i / 27) + "x" + "k" + "p";
       AlertBatch b = warning("checkout-7d9c8b6f5-" + suffix);
       fingerprints.add(b.alerts().getFirst().fingerprint());
       g = GroupMerge.merge(g, b, "C0ALERTS", T0.plusSeconds(i)).group();

@@ -50,7 +50,8 @@ class MongoOutageIT {
   private static final List<String> CHANNELS = List.of("C0ALERTS", "C0SHOP", "C0GENERAL");
   private static final int GROUPS = 9;
   private static final int ROUNDS = 6;
-  private static final Pattern TOP = Pattern.compile("^(?:Firing|Resolved): (Storm\\d+) \\((\\d+) firing");
+  private static final Pattern TOP =
+      Pattern.compile("^(?:Firing|Resolved): (Storm\\d+) \\((\\d+) firing");
 
   @TempDir Path dir;
 
@@ -214,11 +215,14 @@ class MongoOutageIT {
     // MongoDB stops while the third round is in flight
     Future<Map<Integer, Integer>> third = senders.submit(() -> round(2));
     stopMongo();
-    third.get().forEach((g, status) -> {
-      if (status != 200) {
-        refused.add(new int[] {g, 2});
-      }
-    });
+    third
+        .get()
+        .forEach(
+            (g, status) -> {
+              if (status != 200) {
+                refused.add(new int[] {g, 2});
+              }
+            });
 
     // while it is down every delivery is refused with 503, never accepted
     for (int r = 3; r < 4; r++) {
