@@ -24,6 +24,7 @@ public final class AlertHooks {
   public static final int MAX_BODY_BYTES = 1 << 20;
 
   private static final Logger log = LoggerFactory.getLogger(AlertHooks.class);
+  private static final String STORE_DOWN = "the bot cannot reach MongoDB";
 
   private final HookAuth auth;
   private final AlertEvents events;
@@ -76,8 +77,8 @@ public final class AlertHooks {
       }
     } catch (HookException e) {
       status = e.status();
-      // a 400 is the sender's to fix; a 503 for the store was logged with its cause
-      if (e.status() != 400 && e.status() != 503) {
+      // a 400 is the sender's to fix; a store failure was logged with its cause
+      if (e.status() != 400 && !e.getMessage().startsWith(STORE_DOWN)) {
         log.warn("{} hook refused with {}: {}", source.id(), e.status(), e.getMessage());
       }
       ctx.status(e.status()).json(Map.of("error", e.getMessage()));
@@ -122,8 +123,7 @@ public final class AlertHooks {
           "{} hook: could not store the event ({}); answering 503 until MongoDB answers",
           source.id(),
           AlertFaults.describe(e));
-      throw new HookException(
-          503, "the bot cannot reach MongoDB to store the alert; the sender should retry");
+      throw new HookException(503, STORE_DOWN + " to store the alert; the sender should retry");
     }
   }
 
