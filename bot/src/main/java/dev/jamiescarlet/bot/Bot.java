@@ -296,7 +296,16 @@ public final class Bot implements AutoCloseable {
     }
     health =
         BotHealth.checks(
-            config, slack, this::socketConnected, store, clusters, agents, env, argo, monitoring);
+            config,
+            slack,
+            this::socketConnected,
+            store,
+            clusters,
+            agents,
+            env,
+            argo,
+            monitoring,
+            alerts);
     if (config.managementPort() != JamieConfig.MANAGEMENT_OFF) {
       management =
           new ManagementServer(

@@ -2,17 +2,22 @@ package dev.jamiescarlet.bot;
 
 import com.slack.api.Slack;
 import dev.jamiescarlet.agents.definitions.AgentDefinitions;
+import dev.jamiescarlet.bot.alerts.AlertIntake;
 import dev.jamiescarlet.bot.commands.Monitoring;
 import dev.jamiescarlet.bot.config.JamieConfig;
 import dev.jamiescarlet.bot.config.SlackMode;
+import dev.jamiescarlet.bot.health.DependencyCheck;
 import dev.jamiescarlet.bot.health.DependencyChecks;
 import dev.jamiescarlet.bot.health.HealthChecks;
 import dev.jamiescarlet.bot.store.Mongo;
 import dev.jamiescarlet.tools.argocd.ArgoCdClient;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Wires the health checks behind /readyz, /health and {@code status} to the bot's clients. */
 final class BotHealth {
@@ -27,7 +32,8 @@ final class BotHealth {
       AgentDefinitions agents,
       Map<String, String> env,
       ArgoCdClient argo,
-      Monitoring monitoring) {
+      Monitoring monitoring,
+      AlertIntake alerts) {
     DependencyChecks checks =
         new DependencyChecks(
             slack,
@@ -43,6 +49,13 @@ final class BotHealth {
             monitoring.grafana(),
             monitoring.prometheus(),
             monitoring.alertmanager());
-    return new HealthChecks(checks.supplier(), Clock.systemUTC());
+    Supplier<List<DependencyCheck>> all =
+        () -> {
+          List<DependencyCheck> list = new ArrayList<>(checks.supplier().get());
+          // deliveries set aside show in `status` beside the dependencies
+          list.add(alerts.deadLetterCheck());
+          return list;
+        };
+    return new HealthChecks(all, Clock.systemUTC());
   }
 }

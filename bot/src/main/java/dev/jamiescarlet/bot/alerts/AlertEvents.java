@@ -8,6 +8,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -31,8 +32,23 @@ public final class AlertEvents {
     this.clock = clock;
   }
 
-  /** One stored delivery. */
-  public record Event(ObjectId id, AlertSource source, byte[] body) {}
+  /**
+   * One stored delivery.
+   *
+   * @param id its id
+   * @param source where it came from
+   * @param body the body as received
+   * @param processed whether it is done (or set aside)
+   */
+  public record Event(ObjectId id, AlertSource source, byte[] body, boolean processed) {}
+
+  /**
+   * The deliveries set aside because they can never be processed.
+   *
+   * @param count how many are stored
+   * @param newestReason why the newest was set aside, or null when none is
+   */
+  public record DeadLetters(long count, String newestReason) {}
 
   /** Stores a delivery as not yet processed and returns its id. */
   public ObjectId store(AlertSource source, byte[] body) {
@@ -77,14 +93,53 @@ public final class AlertEvents {
     return out;
   }
 
-  /** Marks an event done; {@code error} (or null) says why it could not be used. */
-  public void processed(ObjectId id, String error) {
+  /**
+   * Events not yet processed that arrived before {@code cutoff}, oldest first, at most {@code
+   * limit}: what a failed batch or an outage left behind (newer ones are still on their way).
+   */
+  public List<ObjectId> unprocessedBefore(Instant cutoff, int limit) {
+    List<ObjectId> out = new ArrayList<>();
+    for (Document d :
+        events
+            .find(
+                Filters.and(
+                    Filters.eq("processed", false), Filters.lt("receivedAt", Date.from(cutoff))))
+            .sort(Sorts.ascending("receivedAt"))
+            .limit(limit)) {
+      out.add(d.getObjectId("_id"));
+    }
+    return out;
+  }
+
+  /**
+   * Sets an event aside for good: done, with {@code reason} in {@code error} and {@code
+   * deadLetter}, so it is never retried and never blocks the events after it.
+   */
+  public void deadLetter(ObjectId id, String reason) {
+    Date now = Date.from(clock.instant());
     events.updateOne(
         Filters.eq("_id", id),
         Updates.combine(
             Updates.set("processed", true),
-            Updates.set("processedAt", Date.from(clock.instant())),
-            Updates.set("error", error)));
+            Updates.set("processedAt", now),
+            Updates.set("error", reason),
+            Updates.set("deadLetter", new Document("reason", reason).append("at", now))));
+  }
+
+  /** How many events are set aside, and the newest one's reason. */
+  public DeadLetters deadLetters() {
+    long count = events.countDocuments(Filters.exists("deadLetter"));
+    if (count == 0) {
+      return new DeadLetters(0, null);
+    }
+    Document newest =
+        events
+            .find(Filters.exists("deadLetter"))
+            .sort(Sorts.descending("deadLetter.at"))
+            .limit(1)
+            .first();
+    Document letter = newest == null ? null : newest.get("deadLetter", Document.class);
+    return new DeadLetters(count, letter == null ? null : letter.getString("reason"));
   }
 
   /** Marks events done in one round trip, each matched by id (see {@link #find(List)}). */
@@ -108,6 +163,7 @@ public final class AlertEvents {
     return new Event(
         d.getObjectId("_id"),
         AlertSource.of(d.getString("source")),
-        d.getString("body").getBytes(StandardCharsets.UTF_8));
+        d.getString("body").getBytes(StandardCharsets.UTF_8),
+        Boolean.TRUE.equals(d.getBoolean("processed")));
   }
 }

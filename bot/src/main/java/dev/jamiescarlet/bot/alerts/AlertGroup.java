@@ -23,6 +23,10 @@ import java.util.List;
  * @param detailsTs the ts of the "alerts" reply in the message's thread, or null until posted
  * @param detailsVersion the version the "alerts" reply shows
  * @param silence the silence created from the message's buttons, or null
+ * @param unlistedResolved resolved alerts pruned from {@code alerts} to keep the group bounded,
+ *     still counted as resolved
+ * @param unlistedFiring fingerprints of firing alerts past {@link GroupMerge#MAX_LISTED}, counted
+ *     as firing but not listed
  */
 public record AlertGroup(
     String id,
@@ -40,11 +44,53 @@ public record AlertGroup(
     List<GroupAlert> alerts,
     String detailsTs,
     long detailsVersion,
-    AlertSilence silence) {
+    AlertSilence silence,
+    long unlistedResolved,
+    List<String> unlistedFiring) {
 
   /** Copies. */
   public AlertGroup {
     alerts = List.copyOf(alerts);
+    unlistedFiring = unlistedFiring == null ? List.of() : List.copyOf(unlistedFiring);
+  }
+
+  /** A group that lists every alert it counts. */
+  public AlertGroup(
+      String id,
+      AlertSource source,
+      String groupKey,
+      String title,
+      String externalUrl,
+      String channel,
+      String ts,
+      long version,
+      long renderedVersion,
+      Instant createdAt,
+      Instant lastSeen,
+      String acknowledgedBy,
+      List<GroupAlert> alerts,
+      String detailsTs,
+      long detailsVersion,
+      AlertSilence silence) {
+    this(
+        id,
+        source,
+        groupKey,
+        title,
+        externalUrl,
+        channel,
+        ts,
+        version,
+        renderedVersion,
+        createdAt,
+        lastSeen,
+        acknowledgedBy,
+        alerts,
+        detailsTs,
+        detailsVersion,
+        silence,
+        0,
+        List.of());
   }
 
   /** A group without a silence. */
@@ -83,14 +129,21 @@ public record AlertGroup(
         null);
   }
 
-  /** How many alerts are firing. */
+  /** How many alerts are firing, listed or not. */
   public int firingCount() {
-    return (int) alerts.stream().filter(GroupAlert::firing).count();
+    return (int) alerts.stream().filter(GroupAlert::firing).count() + unlistedFiring.size();
   }
 
-  /** How many alerts are resolved. */
+  /** How many alerts are resolved, listed or pruned. */
   public int resolvedCount() {
-    return alerts.size() - firingCount();
+    return (int)
+        (alerts.stream().filter(a -> !a.firing()).count()
+            + Math.min(unlistedResolved, Integer.MAX_VALUE));
+  }
+
+  /** How many counted alerts {@link #alerts()} leaves out: "and N more". */
+  public long unlisted() {
+    return unlistedResolved + unlistedFiring.size();
   }
 
   /** Whether the "alerts" reply in the thread is missing or shows an older version. */

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -32,6 +32,8 @@ public final class AlertGroups {
   static final String PENDING = "slackPending";
 
   private final MongoCollection<Document> groups;
+  // posts Slack has but MongoDB did not record yet (it was unreachable), by group id
+  private final Map<String, Document> unsavedPosts = new ConcurrentHashMap<>();
 
   /** Groups in {@code db}. */
   public AlertGroups(MongoDatabase db) {
@@ -41,6 +43,7 @@ public final class AlertGroups {
 
   /** The group, or null. */
   public AlertGroup find(String id) {
+    flushPosted(id);
     Document d = groups.find(Filters.eq("_id", id)).first();
     return d == null ? null : group(d);
   }
@@ -62,6 +65,7 @@ public final class AlertGroups {
 
   /** Every group whose Slack message is behind its state (a restart resumes these). */
   public List<AlertGroup> behind() {
+    unsavedPosts.keySet().forEach(this::flushPosted);
     List<AlertGroup> out = new ArrayList<>();
     for (Document d : groups.find()) {
       AlertGroup g = group(d);
@@ -132,6 +136,8 @@ public final class AlertGroups {
               .append("alerts", alerts(g.alerts()))
               .append("detailsTs", null)
               .append("detailsVersion", 0L)
+              .append("unlistedResolved", g.unlistedResolved())
+              .append("unlistedFiring", g.unlistedFiring())
               .append(PENDING, g.channel() != null));
       return;
     }
@@ -145,14 +151,18 @@ public final class AlertGroups {
             Updates.set("firing", g.firingCount()),
             Updates.set("resolved", g.resolvedCount()),
             Updates.set("alerts", alerts(g.alerts())),
+            Updates.set("unlistedResolved", g.unlistedResolved()),
+            Updates.set("unlistedFiring", g.unlistedFiring()),
             Updates.set(PENDING, g.channel() != null)));
   }
 
-  /** The message was posted as {@code ts} showing {@code version}. */
+  /**
+   * The message was posted as {@code ts} showing {@code version}. When MongoDB cannot take the
+   * write, the ts is kept and written before this group is next read, so a retry updates the
+   * message Slack already shows instead of posting it a second time.
+   */
   public void posted(String id, String ts, long version) {
-    groups.updateOne(
-        Filters.eq("_id", id),
-        Updates.combine(Updates.set("ts", ts), Updates.set("renderedVersion", version)));
+    keepPosted(id, new Document("ts", ts).append("renderedVersion", version));
   }
 
   /** The message now shows {@code version}. */
@@ -162,10 +172,30 @@ public final class AlertGroups {
 
   /** The "alerts" reply was posted in the thread as {@code ts} showing {@code version}. */
   public void detailsPosted(String id, String ts, long version) {
-    settle(
+    keepPosted(id, new Document("detailsTs", ts).append("detailsVersion", version));
+    // the reply shows the latest version: the group leaves the sweep unless it changed meanwhile
+    settle(id, version, Updates.set("detailsVersion", version));
+  }
+
+  private void keepPosted(String id, Document fields) {
+    unsavedPosts.merge(
         id,
-        version,
-        Updates.combine(Updates.set("detailsTs", ts), Updates.set("detailsVersion", version)));
+        fields,
+        (before, now) -> {
+          Document both = new Document(before);
+          both.putAll(now);
+          return both;
+        });
+    flushPosted(id);
+  }
+
+  // writes the Slack ts values of a post whose write failed; throws while MongoDB is still away
+  private void flushPosted(String id) {
+    Document fields = unsavedPosts.get(id);
+    if (fields != null) {
+      groups.updateOne(Filters.eq("_id", id), new Document("$set", fields));
+      unsavedPosts.remove(id, fields);
+    }
   }
 
   /** The "alerts" reply now shows {@code version}. */
@@ -232,9 +262,8 @@ public final class AlertGroups {
       out.add(
           new Document("fingerprint", a.fingerprint())
               .append("status", a.status())
-              .append("labels", new Document(new LinkedHashMap<String, Object>(a.labels())))
-              .append(
-                  "annotations", new Document(new LinkedHashMap<String, Object>(a.annotations())))
+              .append("labels", StoredKeys.document(a.labels()))
+              .append("annotations", StoredKeys.document(a.annotations()))
               .append("startsAt", date(a.startsAt()))
               .append("endsAt", date(a.endsAt()))
               .append("url", a.url())
@@ -252,8 +281,8 @@ public final class AlertGroups {
               new Alert(
                   a.getString("fingerprint"),
                   "firing".equals(a.getString("status")),
-                  strings(a.get("labels", Document.class)),
-                  strings(a.get("annotations", Document.class)),
+                  StoredKeys.labels(a.get("labels", Document.class)),
+                  StoredKeys.labels(a.get("annotations", Document.class)),
                   instant(a.getDate("startsAt")),
                   instant(a.getDate("endsAt")),
                   a.getString("url")),
@@ -276,21 +305,15 @@ public final class AlertGroups {
         alerts,
         d.getString("detailsTs"),
         number(d.get("detailsVersion")),
-        silence(d.get("silence", Document.class)));
+        silence(d.get("silence", Document.class)),
+        number(d.get("unlistedResolved")),
+        d.getList("unlistedFiring", String.class, List.of()));
   }
 
   private static AlertSilence silence(Document d) {
     return d == null
         ? null
         : new AlertSilence(d.getString("id"), instant(d.getDate("until")), d.getString("by"));
-  }
-
-  private static Map<String, String> strings(Document d) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (d != null) {
-      d.forEach((k, v) -> out.put(k, String.valueOf(v)));
-    }
-    return out;
   }
 
   private static long number(Object o) {

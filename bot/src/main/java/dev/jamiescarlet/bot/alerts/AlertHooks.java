@@ -1,6 +1,5 @@
 package dev.jamiescarlet.bot.alerts;
 
-import com.mongodb.MongoException;
 import dev.jamiescarlet.tools.telemetry.Telemetry;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
@@ -16,14 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The webhook endpoints: authenticate, cap and validate the body, store it, and only then answer
- * 200, so an accepted alert survives a crash; processing happens afterwards.
+ * The webhook endpoints: authenticate from the headers before reading the body, cap and validate
+ * it, store it, and only then answer 200, so an accepted alert survives a crash; processing happens
+ * afterwards.
  */
 public final class AlertHooks {
   /** Bodies larger than this (1 MiB) get 413. */
   public static final int MAX_BODY_BYTES = 1 << 20;
 
   private static final Logger log = LoggerFactory.getLogger(AlertHooks.class);
+  private static final String STORE_DOWN = "the bot cannot reach MongoDB";
 
   private final HookAuth auth;
   private final AlertEvents events;
@@ -67,10 +68,17 @@ public final class AlertHooks {
     try (Scope ignored = span.makeCurrent()) {
       ObjectId id = accept(source, ctx);
       ctx.status(200).json(Map.of("stored", id.toHexString()));
-      processor.accept(id);
+      try {
+        processor.accept(id);
+      } catch (RuntimeException e) {
+        // stored: the periodic re-drive processes it
+        log.warn(
+            "{} hook: event {} is queued for the re-drive ({})", source.id(), id, e.getMessage());
+      }
     } catch (HookException e) {
       status = e.status();
-      if (e.status() != 400) {
+      // a 400 is the sender's to fix; a store failure was logged with its cause
+      if (e.status() != 400 && !e.getMessage().startsWith(STORE_DOWN)) {
         log.warn("{} hook refused with {}: {}", source.id(), e.status(), e.getMessage());
       }
       ctx.status(e.status()).json(Map.of("error", e.getMessage()));
@@ -87,15 +95,18 @@ public final class AlertHooks {
   }
 
   private ObjectId accept(AlertSource source, Context ctx) {
-    if (auth.token(source) == null) {
-      auth.check(source, null, null, new byte[0]);
-    }
+    String signature = ctx.header(HookAuth.SIGNATURE_HEADER);
+    // the headers first: a stranger's body is never read, however large it claims to be
+    boolean signed = auth.checkHeaders(source, ctx.header("Authorization"), signature);
     if (ctx.contentLength() > MAX_BODY_BYTES) {
       throw tooLarge();
     }
     byte[] body = read(ctx);
-    auth.check(source, ctx.header("Authorization"), ctx.header(HookAuth.SIGNATURE_HEADER), body);
-    Payloads.parse(source, body);
+    if (signed) {
+      auth.checkSignature(source, signature, body);
+    }
+    // what can never be stored is refused now, with the reason, rather than accepted and stuck
+    PayloadCheck.storable(Payloads.parse(source, body));
     try {
       ObjectId id = events.store(source, body);
       GroupCommit commit = durable;
@@ -106,11 +117,13 @@ public final class AlertHooks {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new HookException(503, "the bot is stopping; the sender should retry");
-    } catch (MongoException | IllegalStateException e) {
-      // no 200 without the event stored: the sender retries
-      log.warn("{} hook: could not store the event: {}", source.id(), e.getMessage());
-      throw new HookException(
-          503, "the bot cannot reach MongoDB to store the alert; the sender should retry");
+    } catch (RuntimeException e) {
+      // no 200 without the event stored: the sender retries a 503 (Alertmanager does)
+      log.warn(
+          "{} hook: could not store the event ({}); answering 503 until MongoDB answers",
+          source.id(),
+          AlertFaults.describe(e));
+      throw new HookException(503, STORE_DOWN + " to store the alert; the sender should retry");
     }
   }
 

@@ -3,10 +3,13 @@ package dev.jamiescarlet.bot.alerts;
 import com.mongodb.client.MongoDatabase;
 import dev.jamiescarlet.bot.config.AlertsConfig;
 import dev.jamiescarlet.bot.config.EventAlertsConfig;
+import dev.jamiescarlet.bot.health.DependencyCheck;
+import dev.jamiescarlet.bot.health.ProbeResult;
 import dev.jamiescarlet.bot.slack.Replier;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
 import dev.jamiescarlet.tools.telemetry.Telemetry;
 import io.javalin.http.Handler;
+import io.micrometer.core.instrument.Gauge;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -162,10 +165,43 @@ public final class AlertIntake implements AutoCloseable {
     hooks.commitWith(commit);
   }
 
-  /** Counts and traces webhook deliveries; counts the outbox's failed Slack calls. */
+  /**
+   * Counts and traces webhook deliveries, counts the outbox's failed Slack calls, and gauges the
+   * deliveries set aside ({@code jamie.alert.events.dead.letter}).
+   */
   public void measure(Telemetry telemetry) {
     hooks.measure(telemetry);
     outbox.measure(telemetry.meters());
+    Gauge.builder("jamie.alert.events.dead.letter", processor, AlertProcessor::deadLetterCount)
+        .description(
+            "Alert deliveries set aside because they can never be processed (alert_events with"
+                + " deadLetter)")
+        .register(telemetry.meters());
+  }
+
+  /**
+   * The line {@code status} shows for alert intake: degraded while deliveries are set aside, with
+   * the newest one's reason.
+   */
+  public DependencyCheck deadLetterCheck() {
+    return DependencyCheck.optional(
+        "alert intake",
+        "alerts",
+        "check MongoDB",
+        () -> {
+          if (processor.deadLetterCount() == 0) {
+            return ProbeResult.up("no deliveries set aside");
+          }
+          AlertEvents.DeadLetters d = events.deadLetters();
+          if (d.count() == 0) {
+            return ProbeResult.up("no deliveries set aside");
+          }
+          return ProbeResult.degraded(
+              d.count()
+                  + (d.count() == 1 ? " delivery" : " deliveries")
+                  + " set aside (bad input) — see alert_events with deadLetter; the newest: "
+                  + d.newestReason());
+        });
   }
 
   /** Starts the Kubernetes warning-event source over {@code clusters}. */

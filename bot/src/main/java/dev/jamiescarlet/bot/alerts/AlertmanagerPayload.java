@@ -18,7 +18,7 @@ public final class AlertmanagerPayload {
           "version is `" + version + "`; Jamie reads Alertmanager's webhook version 4");
     }
     String groupKey = PayloadJson.required(root, "groupKey", "");
-    JsonNode items = PayloadJson.array(root, "alerts", "");
+    JsonNode items = PayloadJson.nonEmptyArray(root, "alerts", "");
     List<Alert> alerts = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       JsonNode a = items.get(i);

@@ -13,7 +13,7 @@ public final class GrafanaPayload {
     JsonNode root = PayloadJson.object(body);
     String groupKey = PayloadJson.required(root, "groupKey", "");
     String org = PayloadJson.optional(root, "orgId");
-    JsonNode items = PayloadJson.array(root, "alerts", "");
+    JsonNode items = PayloadJson.nonEmptyArray(root, "alerts", "");
     List<Alert> alerts = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       JsonNode a = items.get(i);

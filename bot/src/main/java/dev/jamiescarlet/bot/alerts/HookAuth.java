@@ -49,6 +49,19 @@ public final class HookAuth {
    * matches.
    */
   public void check(AlertSource source, String authorization, String signature, byte[] body) {
+    if (checkHeaders(source, authorization, signature)) {
+      checkSignature(source, signature, body);
+    }
+  }
+
+  /**
+   * Checks what the headers alone can tell, before any of the body is read: 503 when no token is
+   * set, 401 for a wrong bearer token or no credentials at all.
+   *
+   * @return true when the request carries a signature that {@link #checkSignature} must still
+   *     verify against the body; false when the bearer token matched
+   */
+  public boolean checkHeaders(AlertSource source, String authorization, String signature) {
     String token = token(source);
     if (token == null) {
       throw new HookException(
@@ -59,18 +72,27 @@ public final class HookAuth {
               + source.displayName()
               + " webhooks");
     }
-    byte[] expected = token.getBytes(StandardCharsets.UTF_8);
     if (authorization != null
         && authorization.length() > BEARER.length()
         && authorization.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+      byte[] expected = token.getBytes(StandardCharsets.UTF_8);
       byte[] given =
           authorization.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
       if (MessageDigest.isEqual(expected, given)) {
-        return;
+        return false;
       }
       throw unauthorized(source);
     }
     if (signature != null && signature.startsWith(SHA256)) {
+      return true;
+    }
+    throw unauthorized(source);
+  }
+
+  /** Verifies the {@code sha256=} signature of {@code body}; 401 when it does not match. */
+  public void checkSignature(AlertSource source, String signature, byte[] body) {
+    String token = token(source);
+    if (token != null && signature != null && signature.startsWith(SHA256)) {
       byte[] given =
           signature
               .substring(SHA256.length())
@@ -78,7 +100,9 @@ public final class HookAuth {
               .toLowerCase(Locale.ROOT)
               .getBytes(StandardCharsets.US_ASCII);
       byte[] mac =
-          HexFormat.of().formatHex(hmac(expected, body)).getBytes(StandardCharsets.US_ASCII);
+          HexFormat.of()
+              .formatHex(hmac(token.getBytes(StandardCharsets.UTF_8), body))
+              .getBytes(StandardCharsets.US_ASCII);
       if (MessageDigest.isEqual(mac, given)) {
         return;
       }

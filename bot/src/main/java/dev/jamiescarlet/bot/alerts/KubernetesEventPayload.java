@@ -9,14 +9,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A Kubernetes warning event as Jamie stores it: one object's warning of one reason, grouped by
- * cluster, namespace and reason, so a crash-looping deployment's pods share one message.
+ * A Kubernetes warning event as Jamie stores it: one workload's warning of one reason, grouped by
+ * cluster, namespace and reason, so a crash-looping deployment's pods share one message and one
+ * alert (a pod with a generated name counts as its workload, so replacements do not pile up).
  */
 public final class KubernetesEventPayload {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_MESSAGE = 300;
+
+  // the characters Kubernetes draws generated name suffixes and pod-template hashes from
+  private static final String SAFE = "[bcdfghjklmnpqrstvwxz2456789]";
+
+  // web-7d9f8b6c5d-x2x9k (a Deployment's ReplicaSet) or node-exporter-x2x9k (DaemonSet, Job)
+  private static final Pattern GENERATED =
+      Pattern.compile("(.+?)(-" + SAFE + "{6,10})?-" + SAFE + "{5}");
 
   private KubernetesEventPayload() {}
 
@@ -68,10 +78,27 @@ public final class KubernetesEventPayload {
     }
   }
 
-  /** The fingerprint of an object's warning of one reason on one cluster. */
+  /**
+   * The fingerprint of a workload's warning of one reason on one cluster: the pods of one
+   * Deployment, DaemonSet or Job share it, so a group holds one alert per workload, not per pod.
+   */
   public static String fingerprint(
       String cluster, String namespace, String kind, String name, String reason) {
-    return Fingerprints.of(String.join("\u0000", cluster, namespace, kind, name, reason));
+    return Fingerprints.of(
+        String.join("\u0000", cluster, namespace, kind, workload(kind, name), reason));
+  }
+
+  /**
+   * The workload a pod belongs to, read from its generated name ({@code web-7d9f8b6c5d-x2x9k} →
+   * {@code web}); any other name (a StatefulSet's {@code db-0}, a bare pod, another kind) is its
+   * own.
+   */
+  static String workload(String kind, String name) {
+    if (!"Pod".equals(kind)) {
+      return name;
+    }
+    Matcher m = GENERATED.matcher(name);
+    return m.matches() ? m.group(1) : name;
   }
 
   /** The group of a cluster's namespace's warnings of one reason. */
@@ -95,6 +122,10 @@ public final class KubernetesEventPayload {
     labels.put("namespace", namespace);
     labels.put(kind.toLowerCase(Locale.ROOT), name);
     labels.put("object", kind + "/" + name);
+    String workload = workload(kind, name);
+    if (!workload.equals(name)) {
+      labels.put("workload", workload);
+    }
     Map<String, String> annotations = new LinkedHashMap<>();
     if (message != null) {
       annotations.put("summary", message);

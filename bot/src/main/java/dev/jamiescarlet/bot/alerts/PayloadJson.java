@@ -50,8 +50,32 @@ final class PayloadJson {
     if (v == null || v.isNull() || !v.isValueNode()) {
       return null;
     }
-    String s = v.asText();
+    String s = clean(v.asText());
     return s.isBlank() ? null : s;
+  }
+
+  /**
+   * {@code s} with each unpaired surrogate (a lone surrogate escape in the JSON) as U+FFFD: stored
+   * as is it would read back differently, so a redelivery would never match its fingerprint.
+   */
+  static String clean(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean paired =
+          Character.isHighSurrogate(c)
+              ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+              : !Character.isLowSurrogate(c) || i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+      if (!paired) {
+        if (out == null) {
+          out = new StringBuilder(s.length()).append(s, 0, i);
+        }
+        out.append('\uFFFD');
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? s : out.toString();
   }
 
   /** A required array field. */
@@ -59,6 +83,16 @@ final class PayloadJson {
     JsonNode v = node.get(field);
     if (v == null || !v.isArray()) {
       throw HookException.badRequest(where + field + " is missing (an array)");
+    }
+    return v;
+  }
+
+  /** A required array field with at least one item. */
+  static JsonNode nonEmptyArray(JsonNode node, String field, String where) {
+    JsonNode v = array(node, field, where);
+    if (v.isEmpty()) {
+      throw HookException.badRequest(
+          "no alerts in payload: " + where + field + " is empty, so there is nothing to post");
     }
     return v;
   }
@@ -73,7 +107,7 @@ final class PayloadJson {
     if (!v.isObject()) {
       throw HookException.badRequest(where + field + " must be an object of strings");
     }
-    v.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
+    v.properties().forEach(e -> out.put(clean(e.getKey()), clean(e.getValue().asText())));
     return out;
   }
 

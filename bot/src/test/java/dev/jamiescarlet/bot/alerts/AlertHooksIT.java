@@ -206,4 +206,99 @@ class AlertHooksIT {
     assertThat(r.statusCode()).isEqualTo(413);
     assertThat(stored()).isZero();
   }
+
+  // a request whose headers promise {@code declared} bytes but which sends only {@code sent}
+  private String rawStatusLine(String path, String headers, long declared, int sent)
+      throws IOException {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      java.io.OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST "
+                  + path
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  + headers
+                  + "Content-Length: "
+                  + declared
+                  + "\r\n\r\n")
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.write(new byte[sent]);
+      out.flush();
+      java.io.BufferedReader in =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+      return in.readLine();
+    }
+  }
+
+  @Test
+  void aStrangersFiveMegabyteBodyIs401WithoutBeingRead() throws Exception {
+    // when a request without credentials promises 5 MB and sends almost none of it
+    String status = rawStatusLine("/hooks/alertmanager", "", 5L << 20, 16);
+
+    // then it is refused as unauthenticated at once, not read and refused as too large
+    assertThat(status).contains(" 401");
+    assertThat(stored()).isZero();
+  }
+
+  @Test
+  void anAuthenticatedBodyOverTheLimitIs413BeforeItIsRead() throws Exception {
+    String bearer =
+        rawStatusLine(
+            "/hooks/alertmanager", "Authorization: Bearer " + TOKEN + "\r\n", 5L << 20, 16);
+    String signed =
+        rawStatusLine("/hooks/argocd", HookAuth.SIGNATURE_HEADER + ": sha256=00\r\n", 5L << 20, 16);
+
+    assertThat(bearer).contains(" 413");
+    assertThat(signed).contains(" 413");
+  }
+
+  @Test
+  void aLabelNameWithANulByteIs400WithTheReasonAndNothingIsStored() throws Exception {
+    HttpResponse<String> r =
+        post(
+            "/hooks/alertmanager",
+            AmBodies.body("g", "X", Map.of("te\u0000am", "x"), "firing", "f1"),
+            Map.of("Authorization", "Bearer " + TOKEN));
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("alerts[0].labels has a name with a NUL byte");
+    assertThat(stored()).isZero();
+  }
+
+  @Test
+  void aDeliveryWithNoAlertsIs400AndNothingIsStored() throws Exception {
+    HttpResponse<String> r =
+        post(
+            "/hooks/alertmanager",
+            "{\"version\":\"4\",\"groupKey\":\"g\",\"status\":\"resolved\",\"alerts\":[]}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            Map.of("Authorization", "Bearer " + TOKEN));
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("no alerts in payload");
+    assertThat(stored()).isZero();
+  }
+
+  @Test
+  void aStoreThatCannotBeReachedIs503WithAShortBody() throws Exception {
+    // given MongoDB is gone
+    mongo.close();
+
+    // when Alertmanager delivers
+    HttpResponse<String> r =
+        post(
+            "/hooks/alertmanager",
+            Fixtures.bytes("alertmanager-firing.json"),
+            Map.of("Authorization", "Bearer " + TOKEN));
+
+    // then it is told to retry, in one line, and nothing was handed to the processor
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(r.body())
+        .isEqualTo(
+            "{\"error\":\"the bot cannot reach MongoDB to store the alert; the sender should"
+                + " retry\"}");
+    assertThat(handedOver).isEmpty();
+  }
 }

@@ -70,4 +70,26 @@ class HookAuthTest {
             e -> org.assertj.core.api.Assertions.assertThat(e.status()).isEqualTo(503))
         .hasMessageStartingWith("set JAMIE_HOOK_TOKEN (or JAMIE_HOOK_TOKEN_GRAFANA)");
   }
+
+  @Test
+  void theHeadersAloneRefuseAStrangerBeforeTheBodyIsRead() {
+    // no credentials, or a wrong bearer token: 401 without the body
+    assertThatThrownBy(() -> auth.checkHeaders(AlertSource.ALERTMANAGER, null, null))
+        .isInstanceOfSatisfying(
+            HookException.class,
+            e -> org.assertj.core.api.Assertions.assertThat(e.status()).isEqualTo(401));
+    assertThatThrownBy(() -> auth.checkHeaders(AlertSource.ALERTMANAGER, "Bearer nope", null))
+        .isInstanceOf(HookException.class);
+
+    // the right token needs no body; a signature is verified once the body is read
+    org.assertj.core.api.Assertions.assertThat(
+            auth.checkHeaders(AlertSource.ALERTMANAGER, "Bearer shared", null))
+        .isFalse();
+    org.assertj.core.api.Assertions.assertThat(
+            auth.checkHeaders(AlertSource.ARGOCD, null, HookAuth.sign("x", BODY)))
+        .isTrue();
+    assertThatThrownBy(
+            () -> auth.checkSignature(AlertSource.ARGOCD, HookAuth.sign("x", BODY), BODY))
+        .isInstanceOf(HookException.class);
+  }
 }

@@ -106,4 +106,32 @@ class PayloadsTest {
                     AlertSource.ALERTMANAGER, "{\"alerts\":[]}".getBytes(StandardCharsets.UTF_8)))
         .hasMessage("groupKey is missing (a non-empty string)");
   }
+
+  @Test
+  void aDeliveryWithNoAlertsIsA400AndNeverAnEmptyGroup() {
+    String empty = "{\"version\":\"4\",\"groupKey\":\"g\",\"status\":\"resolved\",\"alerts\":[]}";
+    for (AlertSource s : java.util.List.of(AlertSource.ALERTMANAGER, AlertSource.GRAFANA)) {
+      assertThatThrownBy(() -> Payloads.parse(s, empty.getBytes(StandardCharsets.UTF_8)))
+          .isInstanceOfSatisfying(HookException.class, e -> assertThat(e.status()).isEqualTo(400))
+          .hasMessageStartingWith("no alerts in payload");
+    }
+  }
+
+  @Test
+  void aLabelNameWithANulByteIsRefusedBeforeItIsStored() {
+    AlertBatch b =
+        Payloads.parse(
+            AlertSource.ALERTMANAGER,
+            AmBodies.body("g", "X", java.util.Map.of("te\u0000am", "x"), "firing", "f1"));
+
+    assertThatThrownBy(() -> PayloadCheck.storable(b))
+        .isInstanceOfSatisfying(HookException.class, e -> assertThat(e.status()).isEqualTo(400))
+        .hasMessageContaining("alerts[0].labels has a name with a NUL byte (`te\\u0000am`)");
+  }
+
+  @Test
+  void unpairedSurrogatesBecomeTheReplacementCharacter() {
+    assertThat(PayloadJson.clean("a\ud800b\udc00c")).isEqualTo("a\ufffdb\ufffdc");
+    assertThat(PayloadJson.clean("ok \ud83d\ude00")).isEqualTo("ok \ud83d\ude00");
+  }
 }

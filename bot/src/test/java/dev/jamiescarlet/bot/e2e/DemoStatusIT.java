@@ -77,6 +77,7 @@ class DemoStatusIT {
     e.put("grafana", "not configured");
     e.put("prometheus", "up");
     e.put("alertmanager", "up");
+    e.put("alert intake", "up");
     return e;
   }
 
@@ -99,10 +100,11 @@ class DemoStatusIT {
     String text = reply.toString();
     assertThat(text)
         .contains(
-            "10 of 10 dependencies up · 3 not configured",
+            "11 of 11 dependencies up · 3 not configured",
             "Argo CD v2.13.1+local",
             "set JAMIE_GRAFANA_URL",
-            "set OLLAMA_BASE_URL");
+            "set OLLAMA_BASE_URL",
+            "no deliveries set aside");
   }
 
   @Test
