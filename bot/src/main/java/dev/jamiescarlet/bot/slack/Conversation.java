@@ -109,8 +109,8 @@ public final class Conversation {
 
   /**
    * Who, where, and the tools as that person: what a command (or an agent's proposal) runs in. When
-   * the channel's default cannot be read, the registry's default is used and the log says so;
-   * typed lines go through {@link #reply} instead, which refuses rather than guess.
+   * the channel's default cannot be read, the registry's default is used and the log says so; typed
+   * lines go through {@link #reply} instead, which refuses rather than guess.
    */
   public CommandContext context(String userId, String channelId) {
     String cluster;

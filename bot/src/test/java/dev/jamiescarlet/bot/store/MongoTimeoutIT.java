@@ -106,8 +106,7 @@ class MongoTimeoutIT {
             new AlertEvents(viaProxy.database(), Clock.systemUTC()),
             id -> {});
     Map<String, Handler> posts =
-        Map.of(
-            AlertSource.ALERTMANAGER.path(), ctx -> hooks.handle(AlertSource.ALERTMANAGER, ctx));
+        Map.of(AlertSource.ALERTMANAGER.path(), ctx -> hooks.handle(AlertSource.ALERTMANAGER, ctx));
     byte[] body;
     try (InputStream in = getClass().getResourceAsStream("/alerts/alertmanager-firing.json")) {
       body = in.readAllBytes();
