@@ -102,9 +102,12 @@ public final class Conversation {
     return runner;
   }
 
-  /** The answer to a line of text from a user in a channel; never throws. */
+  /**
+   * The answer to an instant command (one that does no I/O, e.g. {@code help}), given on the ack
+   * itself; never throws. The channel's default is not read: a hung store must not hold the ack.
+   */
   public Message answer(String text, String userId, String channelId) {
-    return runner.run(text, context(userId, channelId));
+    return runner.run(text, context(userId, channelId, null));
   }
 
   /**
