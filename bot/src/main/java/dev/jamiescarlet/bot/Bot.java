@@ -181,6 +181,7 @@ public final class Bot implements AutoCloseable {
             monitoring.prometheus(),
             () -> memory == null ? null : memory.store());
     alerts.measure(telemetry.telemetry());
+    work.measure(telemetry.telemetry().meters());
     ChannelDefaults channelDefaults = new ChannelDefaults(store.database(), clock);
     memory =
         MemoryServices.start(

@@ -13,7 +13,8 @@ import org.bson.Document;
 
 /**
  * Per-channel defaults (`/jamie use cluster NAME`), kept in MongoDB so every replica agrees; read
- * through a short cache because every command asks.
+ * through a 30-second front cache because every command asks. The cache is never a fallback: once
+ * it is stale, a failed read throws, and callers refuse rather than guess another cluster.
  */
 public final class ChannelDefaults {
   /** The collection's name. */

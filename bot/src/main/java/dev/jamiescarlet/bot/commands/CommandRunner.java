@@ -1,5 +1,6 @@
 package dev.jamiescarlet.bot.commands;
 
+import com.mongodb.MongoException;
 import dev.jamiescarlet.bot.message.Block;
 import dev.jamiescarlet.bot.message.Message;
 import dev.jamiescarlet.embeddings.EmbeddingModelException;
@@ -223,6 +224,16 @@ public final class CommandRunner {
           e.getMessage().contains("still loading")
               ? "It is still starting; try again in a few seconds."
               : "Operators: the bot's log says why and how to fix it.");
+    } catch (MongoException e) {
+      outcome = "store_unavailable";
+      log.warn(
+          "`{}` could not use MongoDB ({}); check that the MongoDB at MONGODB_URI (or the"
+              + " embedded store under JAMIE_DATA_DIR) is up and answering",
+          verb,
+          e.getMessage());
+      return Replies.error(
+          "I can't reach my database right now; try again in a minute.",
+          "Operators: the bot's log says what failed.");
     } catch (RuntimeException e) {
       String requestId = MDC.get("request_id");
       span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());

@@ -79,7 +79,12 @@ final class AgentActions {
           if (deliveries.first("action:" + p.getTriggerId(), user, channel, null)) {
             String question = p.getActions().get(0).getValue();
             ReplyTarget target = threadOf(p, user, channel);
-            work.submit(() -> investigate(target, question));
+            // an investigation is the longest request there is: it counts against the person's
+            // bound
+            String notice = work.notice(work.submit(user, () -> investigate(target, question)));
+            if (notice != null) {
+              work.submit(() -> conversation.deliver(target, Message.of(notice)));
+            }
           }
           return ctx.ack();
         });

@@ -23,6 +23,15 @@ import org.slf4j.LoggerFactory;
 public final class Conversation {
   private static final Logger log = LoggerFactory.getLogger(Conversation.class);
 
+  /** Said instead of answering about another cluster when the channel's default is unreadable. */
+  static final Message DEFAULT_UNREADABLE =
+      Message.builder("I can't read this channel's default cluster right now; pass --cluster NAME")
+          .section(
+              ":warning: I can't read this channel's default cluster right now; pass `--cluster"
+                  + " NAME`.")
+          .context("`clusters` lists the clusters I know.")
+          .build();
+
   private final CommandRunner runner;
   private final ClusterRegistry clusters;
   private final KubernetesReads kubernetes;
@@ -77,7 +86,10 @@ public final class Conversation {
    * any other agent converses.
    */
   public void agentCommand(String command, ReplyTarget target, String text) {
-    CommandContext context = context(target.userId(), target.channel());
+    CommandContext context = contextFor(target, text);
+    if (context == null) {
+      return;
+    }
     if (agents == null) {
       deliver(target, runner.run(text, context));
       return;
@@ -97,17 +109,39 @@ public final class Conversation {
     return runner;
   }
 
-  /** The answer to a line of text from a user in a channel; never throws. */
+  /**
+   * The answer to an instant command (one that does no I/O, e.g. {@code help}), given on the ack
+   * itself; never throws. The channel's default is not read: a hung store must not hold the ack.
+   */
   public Message answer(String text, String userId, String channelId) {
-    return runner.run(text, context(userId, channelId));
+    return runner.run(text, context(userId, channelId, null));
   }
 
-  /** Who, where, and the tools as that person: what a command (or an agent's proposal) runs in. */
+  /**
+   * Who, where, and the tools as that person: what a command (or an agent's proposal) runs in. When
+   * the channel's default cannot be read, the registry's default is used and the log says so; typed
+   * lines go through {@link #reply} instead, which refuses rather than guess.
+   */
   public CommandContext context(String userId, String channelId) {
+    String cluster;
+    try {
+      cluster = channelCluster(channelId);
+    } catch (RuntimeException e) {
+      log.warn(
+          "channel {}: its default cluster is unreadable ({}); this request uses the registry's"
+              + " default. Check that MongoDB (MONGODB_URI or JAMIE_DATA_DIR) is answering",
+          channelId,
+          e.getMessage());
+      cluster = null;
+    }
+    return context(userId, channelId, cluster);
+  }
+
+  private CommandContext context(String userId, String channelId, String defaultCluster) {
     return new CommandContext(
         userId,
         channelId,
-        channelCluster(channelId),
+        defaultCluster,
         clusters,
         // reads run as the person's mapped Kubernetes identity, so RBAC decides what they see
         kubernetes.as(identities.apply(userId)),
@@ -117,15 +151,30 @@ public final class Conversation {
         writes);
   }
 
-  /** The channel's own default cluster, or null; a store hiccup falls back to the registry's. */
+  /** The channel's own default cluster, or null; throws when the store cannot say. */
   private String channelCluster(String channelId) {
-    if (channelDefaults == null) {
-      return null;
+    return channelDefaults == null ? null : channelDefaults.cluster(channelId).orElse(null);
+  }
+
+  /**
+   * The context a typed line runs in, or null after telling the person that the channel's default
+   * cluster is unreadable and the line names none: answering about the registry's default instead
+   * would answer about another cluster without saying so.
+   */
+  private CommandContext contextFor(ReplyTarget target, String text) {
+    if (namesCluster(text)) {
+      // --cluster wins over any channel default, so there is nothing to read
+      return context(target.userId(), target.channel(), null);
     }
     try {
-      return channelDefaults.cluster(channelId).orElse(null);
+      return context(target.userId(), target.channel(), channelCluster(target.channel()));
     } catch (RuntimeException e) {
-      log.warn("channel defaults unavailable ({}); using the default cluster", e.getMessage());
+      log.warn(
+          "channel {}: its default cluster is unreadable ({}); asked the person to pass --cluster."
+              + " Check that MongoDB (MONGODB_URI or JAMIE_DATA_DIR) is answering",
+          target.channel(),
+          e.getMessage());
+      deliver(target, DEFAULT_UNREADABLE);
       return null;
     }
   }
@@ -135,7 +184,10 @@ public final class Conversation {
    * question (or names an agent); a failed delivery is logged with its fix, never thrown.
    */
   public void reply(ReplyTarget target, String text) {
-    CommandContext context = context(target.userId(), target.channel());
+    CommandContext context = contextFor(target, text);
+    if (context == null) {
+      return;
+    }
     if (agents != null) {
       String line = CommandLine.normalise(text);
       Optional<AgentDesk.Addressed> addressed = agents.addressed(line);
@@ -176,6 +228,20 @@ public final class Conversation {
       return;
     }
     agents.converse(to.agent(), target, to.rest(), context, () -> runner.run(to.rest(), context));
+  }
+
+  /** Whether a typed line gives {@code --cluster} itself. */
+  static boolean namesCluster(String text) {
+    try {
+      for (String token : CommandLine.tokenize(CommandLine.normalise(text))) {
+        if (token.equals("--cluster") || token.startsWith("--cluster=")) {
+          return true;
+        }
+      }
+    } catch (RuntimeException e) {
+      // not a command line (an unclosed quote in English): it names no cluster
+    }
+    return false;
   }
 
   /** Delivers a message; a failed delivery is logged with its fix, never thrown. */

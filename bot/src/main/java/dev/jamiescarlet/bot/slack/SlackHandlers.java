@@ -80,7 +80,7 @@ public final class SlackHandlers {
               ReplyTarget target =
                   ReplyTarget.responseUrl(p.getChannelId(), p.getResponseUrl(), p.getUserId());
               String text = p.getText() == null ? "" : p.getText();
-              work.submit(() -> conversation.agentCommand(command, target, text));
+              request(target, () -> conversation.agentCommand(command, target, text));
             }
             return ctx.ack();
           });
@@ -103,7 +103,7 @@ public final class SlackHandlers {
           }
           String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
           ReplyTarget target = ReplyTarget.thread(event.getChannel(), thread, event.getUser());
-          work.submit(() -> conversation.reply(target, event.getText()));
+          request(target, () -> conversation.reply(target, event.getText()));
           return ctx.ack();
         });
 
@@ -125,7 +125,7 @@ public final class SlackHandlers {
           }
           ReplyTarget target =
               ReplyTarget.thread(event.getChannel(), event.getThreadTs(), event.getUser());
-          work.submit(() -> conversation.reply(target, event.getText()));
+          request(target, () -> conversation.reply(target, event.getText()));
           return ctx.ack();
         });
 
@@ -141,7 +141,7 @@ public final class SlackHandlers {
           String command = p.getActions().get(0).getValue();
           log.info("button clicked: {}", p.getActions().get(0).getActionId());
           ReplyTarget target = actionTarget(p, user, channel);
-          work.submit(() -> conversation.reply(target, command));
+          request(target, () -> conversation.reply(target, command));
           return ctx.ack();
         });
 
@@ -208,7 +208,8 @@ public final class SlackHandlers {
               null,
               null)) {
             // a DM to the user: posting to a user ID lands in their conversation with the app
-            work.submit(() -> conversation.reply(ReplyTarget.thread(user, null, user), text));
+            ReplyTarget dm = ReplyTarget.thread(user, null, user);
+            request(dm, () -> conversation.reply(dm, text));
           }
           return ctx.ack();
         });
@@ -244,8 +245,21 @@ public final class SlackHandlers {
     }
     ReplyTarget target =
         ReplyTarget.responseUrl(p.getChannelId(), p.getResponseUrl(), p.getUserId());
-    work.submit(() -> conversation.reply(target, text));
+    request(target, () -> conversation.reply(target, text));
     return ctx.ack();
+  }
+
+  /**
+   * Runs a person's request within their bounds; when it has to wait or is refused, they are told
+   * so right away (after the ack), so nothing they asked for disappears without a word.
+   */
+  private void request(ReplyTarget target, Runnable task) {
+    Work.Admission admission = work.submit(target.userId(), task);
+    String notice = work.notice(admission);
+    if (notice != null) {
+      log.info("request {} for {}", admission, target.userId());
+      work.submit(() -> conversation.deliver(target, Message.of(notice)));
+    }
   }
 
   /** Confirm or Cancel: decided and run after the ack; the proposal is replaced in place. */

@@ -34,6 +34,15 @@ public final class Mongo implements AutoCloseable {
   /** How long a start waits for MongoDB before it gives up with the fix. */
   public static final Duration SERVER_SELECTION_TIMEOUT = Duration.ofSeconds(5);
 
+  /**
+   * The longest one read from MongoDB, or one wait for a pooled connection, may take: a MongoDB
+   * that hangs mid-request fails the operation (a {@code MongoSocketReadTimeoutException}) instead
+   * of holding a hook, approval or command thread. Our reads and writes are single documents or
+   * small pages that answer in milliseconds, so 10 s is generous, yet a hook still answers 503 well
+   * within a sender's patience.
+   */
+  public static final Duration OPERATION_TIMEOUT = Duration.ofSeconds(10);
+
   private static final Logger log = LoggerFactory.getLogger(Mongo.class);
   private static final String DEFAULT_DATABASE = "jamie";
   private static final long COMMIT_EVERY_MILLIS = 5_000;
@@ -160,14 +169,21 @@ public final class Mongo implements AutoCloseable {
   }
 
   // no ServerApi: mongo-java-server does not speak `hello`
-  private static MongoClientSettings settings(ConnectionString cs, Duration timeout) {
+  // a socket read timeout rather than the driver's client-side operation timeout (timeoutMS): that
+  // API is @Alpha, and its default cursor-lifetime mode would cut a long, legitimately slow
+  // iteration, while a read timeout bounds each round trip, which is what a hung server breaks
+  static MongoClientSettings settings(ConnectionString cs, Duration timeout) {
+    long operation = OPERATION_TIMEOUT.toMillis();
     return MongoClientSettings.builder()
         .applyConnectionString(cs)
         .applyToClusterSettings(
             b -> b.serverSelectionTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
         .applyToSocketSettings(
             b ->
-                b.connectTimeout((int) Math.min(timeout.toMillis(), 10_000), TimeUnit.MILLISECONDS))
+                b.connectTimeout((int) Math.min(timeout.toMillis(), 10_000), TimeUnit.MILLISECONDS)
+                    .readTimeout(operation, TimeUnit.MILLISECONDS))
+        // a pool exhausted by hung operations must not queue callers for the default 2 minutes
+        .applyToConnectionPoolSettings(b -> b.maxWaitTime(operation, TimeUnit.MILLISECONDS))
         .build();
   }
 

@@ -54,6 +54,22 @@ public final class KubernetesErrors {
                 + "; check the kubeconfig or service account token for that cluster.",
             error);
       }
+      case 429, 500, 502, 503, 504 -> {
+        // the API server (or etcd behind it) is overloaded or restarting: a retry later helps
+        return new KubernetesToolException(
+            Kind.UNREACHABLE,
+            "cluster `"
+                + cluster.name()
+                + "` answered HTTP "
+                + code
+                + " ("
+                + brief(serverMessage)
+                + ") while reading "
+                + what
+                + (namespace == null ? "" : " in namespace `" + namespace + "`")
+                + "; its API server is overloaded or restarting.",
+            error);
+      }
       default -> {
         // fall through to the transport checks below
       }
@@ -125,6 +141,13 @@ public final class KubernetesErrors {
       }
     }
     return null;
+  }
+
+  /** A proxy in front of an API server may answer a whole HTML page: keep the start. */
+  private static String brief(String message) {
+    int max = 200;
+    String line = message.strip().replaceAll("\\s+", " ");
+    return line.length() <= max ? line : line.substring(0, max) + "…";
   }
 
   private static String reason(Throwable transport) {
