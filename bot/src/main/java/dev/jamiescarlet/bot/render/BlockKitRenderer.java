@@ -85,10 +85,13 @@ public final class BlockKitRenderer {
       position += part.blocks().size();
     }
     if (position == 0) {
-      parts.add(new Rendered(List.of(section(id("section", 0), message.text(), null)), List.of()));
+      // Message.text is plain text: shown as a section it is escaped like any data
+      String shown = escape(Mrkdwn.plain(message.text()));
+      parts.add(new Rendered(List.of(section(id("section", 0), shown, null)), List.of()));
       position = 1;
     }
-    String text = truncate(message.text(), MAX_FALLBACK_TEXT);
+    // the fallback is what notifications and screen readers show: plain, escaped, short
+    String text = Mrkdwn.fallback(message.text(), MAX_FALLBACK_TEXT);
     if (position <= MAX_BLOCKS) {
       return assemble(text, parts, List.of());
     }

@@ -1,8 +1,13 @@
 package dev.jamiescarlet.bot.render;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Slack mrkdwn helpers: escaping data, neutralising code fences, truncating to limits. */
+/**
+ * The one escaping policy for text that reaches Slack: data shows as written and can never ping,
+ * link or format; links and mentions are built only by {@link Links}.
+ */
 public final class Mrkdwn {
 
   /** Appended where text was cut to fit a Slack limit, so the cut is visible. */
@@ -11,19 +16,143 @@ public final class Mrkdwn {
   // A zero-width space between backticks stops ``` in data from closing our code block.
   private static final String FENCE_BREAK = "`\u200B`\u200B`";
 
+  // Slack quotes a line that starts with > (sent as &gt;) or ＞; an invisible soft hyphen stops it.
+  private static final char QUOTE_BREAK = '\u00AD';
+
+  // Slack parses these after @ into special mentions when a text object is not verbatim.
+  private static final Pattern SPECIAL_WORD =
+      Pattern.compile("(?i)(here|channel|everyone|group)(?![A-Za-z0-9])");
+
+  // <target> or <target|label>: links, mentions and dates in mrkdwn, for the plain fallback
+  private static final Pattern CONTROL = Pattern.compile("<([^<>|]*)(?:\\|([^<>]*))?>");
+
   private Mrkdwn() {}
 
-  /** Escapes the three characters Slack treats as control sequences in mrkdwn. */
+  /**
+   * Escapes data for mrkdwn so it shows as written: {@code & < >} become entities (so no mention
+   * or link), and {@code * _ ~ `} (and their full-width forms) become look-alikes unless they sit
+   * inside a word, where Slack never formats ({@code kube_pod_info} stays copyable); a line
+   * starting with {@code >} is not a quote and {@code @here}-style words do not ping.
+   */
   public static String escape(String text) {
+    return escape(text, true);
+  }
+
+  /**
+   * Escapes text that is meant to use mrkdwn formatting (a model's answer): bold, italics and code
+   * stay, but nothing in it can ping, link or inject an entity.
+   */
+  public static String escapeFormatted(String text) {
+    return escape(text, false);
+  }
+
+  /** Escapes data for the inside of a ``` block: entities plus broken-up fences. */
+  public static String escapeCode(String text) {
     if (text == null) {
       return "";
     }
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        default -> {
+          if (!invisible(c)) {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString().replace("```", FENCE_BREAK);
   }
 
-  /** Escapes data for the inside of a ``` block: mrkdwn escaping plus broken-up fences. */
-  public static String escapeCode(String text) {
-    return escape(text).replace("```", FENCE_BREAK);
+  private static String escape(String text, boolean data) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    boolean lineStart = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\u2028' || c == '\u2029' || c == '\u0085') {
+        c = '\n';
+      }
+      if (invisible(c)) {
+        continue;
+      }
+      if (data && lineStart && quoteFollows(text, i)) {
+        out.append(QUOTE_BREAK);
+      }
+      lineStart = c == '\n';
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '@' -> out.append(specialMentionFollows(text, i) ? '＠' : '@');
+        case '*' -> out.append(!data || inWord(text, i) ? '*' : '∗');
+        case '_' -> out.append(!data || inWord(text, i) ? '_' : 'ˍ');
+        case '~' -> out.append(data ? '∼' : '~');
+        case '`' -> out.append(data ? 'ˋ' : '`');
+        case '＊' -> out.append('﹡');
+        case '＿' -> out.append('ˍ');
+        case '～' -> out.append('∼');
+        case '｀' -> out.append('ˋ');
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Mrkdwn (or plain text) as one plain line for a notification: links show their label,
+   * mentions their name, formatting marks are dropped; then escaped and cut to {@code max}.
+   */
+  public static String fallback(String text, int max) {
+    String plain = plain(text).replaceAll("\\s+", " ").strip();
+    String escaped = escape(plain);
+    for (int keep = max; escaped.length() > max && keep > 1; ) {
+      keep -= Math.max(1, escaped.length() - max);
+      escaped = escape(truncate(plain, Math.max(1, keep)));
+    }
+    return escaped;
+  }
+
+  /** What mrkdwn reads as: labels for links and mentions, entities decoded, marks dropped. */
+  public static String plain(String markdown) {
+    if (markdown == null) {
+      return "";
+    }
+    Matcher m = CONTROL.matcher(markdown);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String target = m.group(1);
+      String label = m.group(2);
+      String shown;
+      if (label != null && !label.isBlank()) {
+        shown = label;
+      } else if (target.startsWith("!subteam^")) {
+        shown = "@" + target.substring("!subteam^".length());
+      } else if (target.startsWith("!")) {
+        shown = "@" + target.substring(1);
+      } else {
+        shown = target;
+      }
+      m.appendReplacement(sb, Matcher.quoteReplacement(shown));
+    }
+    m.appendTail(sb);
+    String text = sb.toString().replace("```", " ");
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean mark = c == '*' || c == '_' || c == '~';
+      if (c == '`' || (mark && !inWord(text, i))) {
+        continue;
+      }
+      out.append(c);
+    }
+    return out.toString().replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
   }
 
   /** Cuts {@code text} to at most {@code max} chars, ending with … when cut. */
@@ -39,7 +168,7 @@ public final class Mrkdwn {
     if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
       end--;
     }
-    return text.substring(0, end) + ELLIPSIS;
+    return text.substring(0, Math.max(0, end)) + ELLIPSIS;
   }
 
   /** A file-name-safe slug, e.g. {@code "Pods · shop"} becomes {@code "pods-shop"}. */
@@ -52,5 +181,35 @@ public final class Mrkdwn {
       slug = slug.substring(0, 60).replaceAll("-$", "");
     }
     return slug.isEmpty() ? "output" : slug;
+  }
+
+  /** Both neighbours are ASCII letters or digits: Slack does not format inside a word. */
+  static boolean inWord(String text, int i) {
+    return i > 0 && i < text.length() - 1 && word(text.charAt(i - 1)) && word(text.charAt(i + 1));
+  }
+
+  static boolean word(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  // control characters and bidi overrides: they break messages or make text read backwards
+  static boolean invisible(char c) {
+    return (c < 0x20 && c != '\n' && c != '\t')
+        || (c >= 0x7F && c <= 0x9F && c != 0x85)
+        || (c >= '\u202A' && c <= '\u202E')
+        || (c >= '\u2066' && c <= '\u2069');
+  }
+
+  private static boolean quoteFollows(String text, int i) {
+    int j = i;
+    while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+      j++;
+    }
+    return j < text.length() && (text.charAt(j) == '>' || text.charAt(j) == '＞');
+  }
+
+  private static boolean specialMentionFollows(String text, int i) {
+    return (i == 0 || !word(text.charAt(i - 1)))
+        && SPECIAL_WORD.matcher(text).region(i + 1, text.length()).lookingAt();
   }
 }
