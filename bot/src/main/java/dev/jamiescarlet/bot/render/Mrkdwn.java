@@ -29,8 +29,8 @@ public final class Mrkdwn {
   private Mrkdwn() {}
 
   /**
-   * Escapes data for mrkdwn so it shows as written: {@code & < >} become entities (so no mention
-   * or link), and {@code * _ ~ `} (and their full-width forms) become look-alikes unless they sit
+   * Escapes data for mrkdwn so it shows as written: {@code & < >} become entities (so no mention or
+   * link), and {@code * _ ~ `} (and their full-width forms) become look-alikes unless they sit
    * inside a word, where Slack never formats ({@code kube_pod_info} stays copyable); a line
    * starting with {@code >} is not a quote and {@code @here}-style words do not ping.
    */
@@ -58,6 +58,7 @@ public final class Mrkdwn {
         case '&' -> out.append("&amp;");
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
+        case '@' -> out.append(specialMentionFollows(text, i) ? '＠' : '@');
         default -> {
           if (!invisible(c)) {
             out.append(c);
@@ -76,7 +77,7 @@ public final class Mrkdwn {
     boolean lineStart = true;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '\u2028' || c == '\u2029' || c == '\u0085') {
+      if (lineBreak(c)) {
         c = '\n';
       }
       if (invisible(c)) {
@@ -106,8 +107,8 @@ public final class Mrkdwn {
   }
 
   /**
-   * Mrkdwn (or plain text) as one plain line for a notification: links show their label,
-   * mentions their name, formatting marks are dropped; then escaped and cut to {@code max}.
+   * Mrkdwn (or plain text) as one plain line for a notification: links show their label, mentions
+   * their name, formatting marks are dropped; then escaped and cut to {@code max}.
    */
   public static String fallback(String text, int max) {
     String plain = plain(text).replaceAll("\\s+", " ").strip();
@@ -163,12 +164,22 @@ public final class Mrkdwn {
     if (text.length() <= max) {
       return text;
     }
-    int end = max - ELLIPSIS.length();
+    int end = Math.max(0, max - ELLIPSIS.length());
     // never split a surrogate pair, or Slack gets an unpaired half
     if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
       end--;
     }
-    return text.substring(0, Math.max(0, end)) + ELLIPSIS;
+    // never split an entity (&amp; cut to &am shows as a stray &)
+    int amp = text.lastIndexOf('&', end - 1);
+    int semi = amp < 0 ? -1 : text.indexOf(';', amp);
+    if (amp >= 0 && end - amp < 5 && (semi < 0 || semi >= end)) {
+      end = amp;
+    }
+    // nor leave a formatting mark hanging before the …
+    while (end > 0 && (text.charAt(end - 1) == '*' || text.charAt(end - 1) == '_')) {
+      end--;
+    }
+    return text.substring(0, end) + ELLIPSIS;
   }
 
   /** A file-name-safe slug, e.g. {@code "Pods · shop"} becomes {@code "pods-shop"}. */
@@ -202,10 +213,18 @@ public final class Mrkdwn {
 
   private static boolean quoteFollows(String text, int i) {
     int j = i;
-    while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+    while (j < text.length() && !lineBreak(text.charAt(j))) {
+      char c = text.charAt(j);
+      if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && !invisible(c)) {
+        break;
+      }
       j++;
     }
     return j < text.length() && (text.charAt(j) == '>' || text.charAt(j) == '＞');
+  }
+
+  private static boolean lineBreak(char c) {
+    return c == '\n' || c == '\u2028' || c == '\u2029' || c == '\u0085';
   }
 
   private static boolean specialMentionFollows(String text, int i) {
