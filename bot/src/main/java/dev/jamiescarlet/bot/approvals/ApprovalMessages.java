@@ -24,7 +24,7 @@ final class ApprovalMessages {
     WriteAction a = p.action();
     String title = capitalise(a.describe()) + "?";
     Message.Builder m = Message.builder(title).header(title);
-    StringBuilder what = new StringBuilder(Mrkdwn.escape(p.impact()));
+    StringBuilder what = new StringBuilder(Mrkdwn.escapeFormatted(p.impact()));
     if (d.needsSecondApprover()) {
       what.append("\n:lock: Production scope: someone other than ")
           .append(Links.user(requester))
@@ -48,8 +48,9 @@ final class ApprovalMessages {
             ? ":white_check_mark: "
                 + (p.dryRun().message().isEmpty()
                     ? "The API server accepted a dry run of this change."
-                    : Mrkdwn.escape(p.dryRun().message()))
-            : ":x: The API server's dry run refused it: " + Mrkdwn.escape(p.dryRun().message()));
+                    : Mrkdwn.escapeFormatted(p.dryRun().message()))
+            : ":x: The API server's dry run refused it: "
+                + Mrkdwn.escapeFormatted(p.dryRun().message()));
     if (!p.pods().isEmpty()) {
       List<String> pods = p.pods().subList(0, Math.min(MAX_PODS_LISTED, p.pods().size()));
       String more =
@@ -111,7 +112,7 @@ final class ApprovalMessages {
     String title = "Failed: " + a.describe();
     return Message.builder(title)
         .header(capitalise(title))
-        .section(":x: " + Mrkdwn.escape(error))
+        .section(":x: " + Mrkdwn.escapeFormatted(error))
         .context(
             "Confirmed by "
                 + Links.user(clicker)

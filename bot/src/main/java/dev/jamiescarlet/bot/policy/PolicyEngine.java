@@ -122,7 +122,7 @@ public final class PolicyEngine {
             + " may approve "
             + request.what()
             + " as "
-            + Mrkdwn.escape(own.rule())
+            + Mrkdwn.escapeFormatted(own.rule())
             + ".",
         forRequest.needsSecondApprover(),
         others);
@@ -134,7 +134,12 @@ public final class PolicyEngine {
       return new Decision(
           true,
           b.label(),
-          Links.user(r.userId()) + " may do " + r.what() + " as " + Mrkdwn.escape(b.label()) + ".",
+          Links.user(r.userId())
+              + " may do "
+              + r.what()
+              + " as "
+              + Mrkdwn.escapeFormatted(b.label())
+              + ".",
           false,
           List.of());
     }
@@ -146,7 +151,7 @@ public final class PolicyEngine {
             + " may do "
             + r.what()
             + " as "
-            + Mrkdwn.escape(b.label())
+            + Mrkdwn.escapeFormatted(b.label())
             + ", but it is production: a second person must approve it."
             + askLine(approvers),
         true,

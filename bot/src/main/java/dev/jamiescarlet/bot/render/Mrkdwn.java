@@ -14,7 +14,7 @@ public final class Mrkdwn {
   public static final String ELLIPSIS = "…";
 
   // A zero-width space between backticks stops ``` in data from closing our code block.
-  private static final String FENCE_BREAK = "`\u200B`\u200B`";
+  private static final char FENCE_BREAK = '\u200B';
 
   // Slack quotes a line that starts with > (sent as &gt;) or ＞; an invisible soft hyphen stops it.
   private static final char QUOTE_BREAK = '\u00AD';
@@ -59,6 +59,13 @@ public final class Mrkdwn {
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
         case '@' -> out.append(specialMentionFollows(text, i) ? '＠' : '@');
+        case '`' -> {
+          // a zero-width space between backticks: no run of three can close our block
+          if (!out.isEmpty() && out.charAt(out.length() - 1) == '`') {
+            out.append(FENCE_BREAK);
+          }
+          out.append('`');
+        }
         default -> {
           if (!invisible(c)) {
             out.append(c);
@@ -66,7 +73,18 @@ public final class Mrkdwn {
         }
       }
     }
-    return out.toString().replace("```", FENCE_BREAK);
+    return out.toString();
+  }
+
+  /**
+   * Data as inline code, {@code `like this`}: formatting marks are inert inside a code span, so
+   * they stay as written (PromQL, label values copy exactly); backticks become look-alikes so the
+   * span cannot close early, and nothing inside can ping or link.
+   */
+  public static String code(String text) {
+    String inner = escapeCode(text == null ? "" : text).replace(FENCE_BREAK + "`", "`");
+    inner = inner.replace('`', 'ˋ').replace('\n', ' ').replace('\t', ' ');
+    return "`" + (inner.isBlank() ? " " : inner) + "`";
   }
 
   private static String escape(String text, boolean data) {
@@ -112,10 +130,12 @@ public final class Mrkdwn {
    */
   public static String fallback(String text, int max) {
     String plain = plain(text).replaceAll("\\s+", " ").strip();
-    String escaped = escape(plain);
-    for (int keep = max; escaped.length() > max && keep > 1; ) {
-      keep -= Math.max(1, escaped.length() - max);
-      escaped = escape(truncate(plain, Math.max(1, keep)));
+    int keep = max;
+    String escaped = escape(truncate(plain, keep));
+    // entities make the escaped text longer: cut the plain text until it fits
+    while (escaped.length() > max && keep > 1) {
+      keep = Math.max(1, keep - (escaped.length() - max));
+      escaped = escape(truncate(plain, keep));
     }
     return escaped;
   }

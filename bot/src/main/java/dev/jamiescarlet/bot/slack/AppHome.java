@@ -16,6 +16,7 @@ import dev.jamiescarlet.bot.message.Block;
 import dev.jamiescarlet.bot.message.Message;
 import dev.jamiescarlet.bot.message.Status;
 import dev.jamiescarlet.bot.render.BlockKitRenderer;
+import dev.jamiescarlet.bot.render.Links;
 import dev.jamiescarlet.bot.render.Mrkdwn;
 import dev.jamiescarlet.bot.render.Views;
 import dev.jamiescarlet.tools.diagnosis.Diagnoser;
@@ -147,14 +148,18 @@ public final class AppHome {
             .append(" *")
             .append(Mrkdwn.escape(f.title()))
             .append("* — ")
-            .append(Mrkdwn.escape(f.likelyCause()));
+            .append(Mrkdwn.escapeFormatted(f.likelyCause()));
       }
       String command = "diagnose -A --cluster " + first.name();
       m.header("Top findings on " + first.name())
           .section(
               lines.toString(), Block.Button.of("Diagnose", Buttons.RUN_PREFIX + command, command));
     } catch (KubernetesToolException e) {
-      m.context("Findings on " + first.name() + " are unavailable: " + e.getMessage());
+      m.context(
+          "Findings on "
+              + Mrkdwn.escape(first.name())
+              + " are unavailable: "
+              + Mrkdwn.escapeFormatted(e.getMessage()));
     }
   }
 
@@ -163,7 +168,9 @@ public final class AppHome {
     try {
       waiting = approvals == null || userId == null ? List.of() : approvals.waitingFor(userId);
     } catch (RuntimeException e) {
-      m.section(":white_circle: Approvals are unavailable right now: " + e.getMessage());
+      m.section(
+          ":white_circle: Approvals are unavailable right now: "
+              + Mrkdwn.escapeFormatted(e.getMessage()));
       return;
     }
     if (waiting.isEmpty()) {
@@ -175,9 +182,9 @@ public final class AppHome {
       m.section(
           "*"
               + Mrkdwn.escape(a.action())
-              + "*\nrequested by <@"
-              + a.requester()
-              + "> · expires "
+              + "*\nrequested by "
+              + Links.user(a.requester())
+              + " · expires "
               + "<!date^"
               + a.expiresAt().getEpochSecond()
               + "^{time}|soon>"
@@ -313,9 +320,13 @@ public final class AppHome {
           bad == 0
               ? "all " + pods.size() + " pods healthy"
               : bad + " of " + pods.size() + " pods need attention";
-      return Status.of(worst).emoji() + " *" + c.name() + "* — " + verdict;
+      return Status.of(worst).emoji() + " *" + Mrkdwn.escape(c.name()) + "* — " + verdict;
     } catch (KubernetesToolException e) {
-      return Status.UNKNOWN.emoji() + " *" + c.name() + "* — " + e.getMessage();
+      return Status.UNKNOWN.emoji()
+          + " *"
+          + Mrkdwn.escape(c.name())
+          + "* — "
+          + Mrkdwn.escapeFormatted(e.getMessage());
     }
   }
 }

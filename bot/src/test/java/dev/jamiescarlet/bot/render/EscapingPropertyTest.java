@@ -50,6 +50,16 @@ class EscapingPropertyTest {
     assertThat(SlackTextOracle.codeProblems(Mrkdwn.escapeCode(code))).as(code).isEmpty();
   }
 
+  @Property(tries = 5_000)
+  void inlineCodeStaysOneCodeSpan(@ForAll("hostile") String data) {
+    String code = Mrkdwn.code(data);
+    assertThat(code).startsWith("`").endsWith("`").hasSizeGreaterThan(2);
+    String inner = code.substring(1, code.length() - 1);
+    // inside a code span marks are inert: only a backtick could end it early
+    assertThat(inner).as(data).doesNotContain("`", "\n");
+    assertThat(SlackTextOracle.codeProblems(inner)).as(data).isEmpty();
+  }
+
   @Property(tries = 10_000)
   void linksAreCheckedAndLabelsEscaped(
       @ForAll("urls") String url, @ForAll("hostile") String label) {
