@@ -104,7 +104,7 @@ public final class ProposalJudge {
         return Verdict.refuse(
             passed,
             "the agent never saw "
-                + Mrkdwn.escape(unseen.get())
+                + Mrkdwn.escapeFormatted(unseen.get())
                 + " in what it looked at, so it may not be what you meant.",
             null);
       }

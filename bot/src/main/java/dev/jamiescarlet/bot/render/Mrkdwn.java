@@ -46,6 +46,24 @@ public final class Mrkdwn {
     return escape(text, false);
   }
 
+  /**
+   * Text for a {@code plain_text} object (headers, buttons) or a file title: Slack never parses
+   * those for mentions, links or formatting, so only control and bidi characters are dropped.
+   */
+  public static String plainText(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!invisible(c)) {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   /** Escapes data for the inside of a ``` block: entities plus broken-up fences. */
   public static String escapeCode(String text) {
     if (text == null) {

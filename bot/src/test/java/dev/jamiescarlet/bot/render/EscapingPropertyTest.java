@@ -102,8 +102,9 @@ class EscapingPropertyTest {
       if ("mrkdwn".equals(type)) {
         problems.addAll(mrkdwnProblems(text));
       } else {
-        // plain_text is never parsed for mentions, links or formatting
+        // plain_text is never parsed for mentions, links or formatting; controls are dropped
         assertThat(type).isEqualTo("plain_text");
+        assertThat(text.chars().noneMatch(c -> Mrkdwn.invisible((char) c))).as(text).isTrue();
       }
     }
     assertThat(problems).as(renderer.toJson(rendered)).isEmpty();
