@@ -1,7 +1,6 @@
 package dev.jamiescarlet.bot.render;
 
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,9 +21,6 @@ public final class Mrkdwn {
   // Slack parses these after @ into special mentions when a text object is not verbatim.
   private static final Pattern SPECIAL_WORD =
       Pattern.compile("(?i)(here|channel|everyone|group)(?![A-Za-z0-9])");
-
-  // <target> or <target|label>: links, mentions and dates in mrkdwn, for the plain fallback
-  private static final Pattern CONTROL = Pattern.compile("<([^<>|]*)(?:\\|([^<>]*))?>");
 
   private Mrkdwn() {}
 
@@ -163,24 +159,25 @@ public final class Mrkdwn {
     if (markdown == null) {
       return "";
     }
-    Matcher m = CONTROL.matcher(markdown);
-    StringBuilder sb = new StringBuilder();
-    while (m.find()) {
-      String target = m.group(1);
-      String label = m.group(2);
-      String shown;
-      if (label != null && !label.isBlank()) {
-        shown = label;
-      } else if (target.startsWith("!subteam^")) {
-        shown = "@" + target.substring("!subteam^".length());
-      } else if (target.startsWith("!")) {
-        shown = "@" + target.substring(1);
-      } else {
-        shown = target;
+    StringBuilder sb = new StringBuilder(markdown.length());
+    int close = -1;
+    for (int i = 0; i < markdown.length(); i++) {
+      char c = markdown.charAt(i);
+      if (c != '<') {
+        sb.append(c);
+        continue;
       }
-      m.appendReplacement(sb, Matcher.quoteReplacement(shown));
+      // scans stay linear: the next > is remembered, the next < is where the loop goes anyway
+      close = close > i ? close : markdown.indexOf('>', i + 1);
+      int open = markdown.indexOf('<', i + 1);
+      if (close < 0 || (open >= 0 && open < close)) {
+        sb.append(c);
+        continue;
+      }
+      // <target> or <target|label>: links, mentions and dates read as their label
+      sb.append(shown(markdown.substring(i + 1, close)));
+      i = close;
     }
-    m.appendTail(sb);
     String text = sb.toString().replace("```", " ");
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
@@ -192,6 +189,19 @@ public final class Mrkdwn {
       out.append(c);
     }
     return out.toString().replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+  }
+
+  private static String shown(String control) {
+    int bar = control.indexOf('|');
+    String target = bar < 0 ? control : control.substring(0, bar);
+    String label = bar < 0 ? null : control.substring(bar + 1);
+    if (label != null && !label.isBlank()) {
+      return label;
+    }
+    if (target.startsWith("!subteam^")) {
+      return "@" + target.substring("!subteam^".length());
+    }
+    return target.startsWith("!") ? "@" + target.substring(1) : target;
   }
 
   /** Cuts {@code text} to at most {@code max} chars, ending with … when cut. */
