@@ -5,6 +5,7 @@ import dev.jamiescarlet.agents.runtime.Usage;
 import dev.jamiescarlet.agents.tools.EvidenceItem;
 import dev.jamiescarlet.bot.message.Block;
 import dev.jamiescarlet.bot.message.Message;
+import dev.jamiescarlet.bot.render.Mrkdwn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,9 @@ public final class AgentReplies {
   /** What is shown while the agent has not written anything yet. */
   static Message thinking(String agent, String activity) {
     String line =
-        activity == null ? "_" + agent + " is looking…_" : "_" + agent + ": " + activity + "…_";
+        activity == null
+            ? "_" + agent + " is looking…_"
+            : "_" + agent + ": " + Mrkdwn.escape(activity) + "…_";
     return Message.builder(agent + " is looking").section(line).build();
   }
 
@@ -32,7 +35,7 @@ public final class AgentReplies {
   static Message streaming(String agent, String textSoFar, String activity) {
     Message.Builder b = Message.builder(textSoFar).section(ModelText.toMrkdwn(textSoFar + " …"));
     if (activity != null) {
-      b.context("_" + agent + ": " + activity + "_");
+      b.context("_" + agent + ": " + Mrkdwn.escape(activity) + "_");
     }
     return b.build();
   }
@@ -56,7 +59,8 @@ public final class AgentReplies {
 
   /** Stopped before the end: why, what it had written, and what it found. */
   static Message stopped(String agent, AgentOutcome.Stopped s) {
-    Message.Builder b = Message.builder(s.reason()).section(":hourglass: " + s.reason());
+    Message.Builder b =
+        Message.builder(s.reason()).section(":hourglass: " + Mrkdwn.escape(s.reason()));
     if (!s.partialText().isBlank()) {
       b.section(ModelText.toMrkdwn(s.partialText()));
     }
@@ -71,7 +75,9 @@ public final class AgentReplies {
   static Message noModel(AgentOutcome.NoModel n, Message deterministic) {
     String intro =
         n.configured()
-            ? ":warning: " + n.userMessage() + " Here is what I can tell you without it:"
+            ? ":warning: "
+                + Mrkdwn.escape(n.userMessage())
+                + " Here is what I can tell you without it:"
             : "I need a language model to answer that properly, and none is configured."
                 + " Here is what I can do without one:";
     List<Block> blocks = new ArrayList<>();
@@ -82,7 +88,7 @@ public final class AgentReplies {
 
   /** A refusal before any work (access, budget, busy). */
   static Message refused(AgentOutcome.Refused r) {
-    return Message.builder(r.message()).section(":no_entry: " + r.message()).build();
+    return Message.builder(r.message()).section(":no_entry: " + Mrkdwn.escape(r.message())).build();
   }
 
   static List<String> evidenceLines(List<EvidenceItem> evidence) {
@@ -92,7 +98,14 @@ public final class AgentReplies {
         lines.add("… and " + (evidence.size() - MAX_EVIDENCE_LINES) + " more tool calls");
         break;
       }
-      lines.add("`" + e.id() + "` " + e.tool() + " " + shortArgs(e.arguments()));
+      // tool names and arguments come from the model: data, never markup
+      lines.add(
+          "`"
+              + Mrkdwn.escape(e.id())
+              + "` "
+              + Mrkdwn.escape(e.tool())
+              + " "
+              + Mrkdwn.escape(shortArgs(e.arguments())));
     }
     return lines;
   }

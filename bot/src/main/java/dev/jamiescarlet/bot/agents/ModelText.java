@@ -1,16 +1,19 @@
 package dev.jamiescarlet.bot.agents;
 
+import dev.jamiescarlet.bot.render.Links;
+import dev.jamiescarlet.bot.render.Mrkdwn;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A model's Markdown as Slack mrkdwn: models write {@code **bold**}, {@code [text](url)} and {@code
- * ### headings}; Slack wants {@code *bold*}, {@code <url|text>} and has no headings.
+ * ### headings}; Slack wants {@code *bold*}, {@code <url|text>} and has no headings. Model output
+ * is untrusted: it is escaped (no pings, no raw links) and its links go through {@link Links}.
  */
 final class ModelText {
   private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
-  private static final Pattern LINK = Pattern.compile("\\[([^\\]\\n]+)]\\((https?://[^)\\s]+)\\)");
+  private static final Pattern LINK = Pattern.compile("\\[([^\\]\\n]+)]\\(([^)\\s]+)\\)");
   private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}\\s+(.+)$");
-  private static final Pattern CONTROL = Pattern.compile("<(?![@#]|https?://)");
   private static final int MAX = 2_900;
 
   private ModelText() {}
@@ -20,11 +23,25 @@ final class ModelText {
     if (markdown == null || markdown.isBlank()) {
       return "_(no answer)_";
     }
-    // a model must not ping @channel/@here/groups (<!…>) or forge links through stray brackets
-    String text = CONTROL.matcher(markdown.strip()).replaceAll("&lt;");
-    text = HEADING.matcher(text).replaceAll("*$1*");
-    text = BOLD.matcher(text).replaceAll("*$1*");
-    text = LINK.matcher(text).replaceAll("<$2|$1>");
-    return text.length() > MAX ? text.substring(0, MAX - 1) + "…" : text;
+    String text = markdown.strip();
+    // cut before converting, so a cut never splits an entity or a built link
+    text = text.length() > MAX ? text.substring(0, MAX - 1) + "…" : text;
+    StringBuilder out = new StringBuilder(text.length() + 32);
+    Matcher link = LINK.matcher(text);
+    int from = 0;
+    while (link.find()) {
+      out.append(prose(text.substring(from, link.start())));
+      out.append(Links.link(link.group(2), link.group(1)));
+      from = link.end();
+    }
+    out.append(prose(text.substring(from)));
+    return out.toString();
+  }
+
+  // bold and headings stay formatting; <, > and & never reach Slack as syntax
+  private static String prose(String text) {
+    String escaped = Mrkdwn.escapeFormatted(text);
+    escaped = HEADING.matcher(escaped).replaceAll("*$1*");
+    return BOLD.matcher(escaped).replaceAll("*$1*");
   }
 }

@@ -4,6 +4,7 @@ import dev.jamiescarlet.agents.runtime.Progress;
 import dev.jamiescarlet.agents.runtime.Report;
 import dev.jamiescarlet.agents.tools.Proposal;
 import dev.jamiescarlet.bot.message.Message;
+import dev.jamiescarlet.bot.render.Mrkdwn;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,7 +25,7 @@ final class ScarletMessages {
             case SKIPPED -> ":fast_forward:";
             case PENDING -> ":white_circle:";
           };
-      lines.append(mark).append(" *").append(step.name()).append('*');
+      lines.append(mark).append(" *").append(Mrkdwn.escape(step.name())).append('*');
       if (step.summary() != null && !step.summary().isBlank()) {
         lines.append(" — ").append(ModelText.toMrkdwn(step.summary()));
       }
@@ -37,7 +38,7 @@ final class ScarletMessages {
             .section(lines.toString().strip());
     String footer = p.toolCalls() + (p.toolCalls() == 1 ? " tool call" : " tool calls");
     if (p.activity() != null && !p.finished()) {
-      footer = "Now: " + p.activity() + " · " + footer;
+      footer = "Now: " + Mrkdwn.escape(p.activity()) + " · " + footer;
     }
     if (p.finished()) {
       footer = footer + " · the report is in this thread";
@@ -54,7 +55,7 @@ final class ScarletMessages {
             .section(ModelText.toMrkdwn(r.conclusion()))
             .context("Confidence: *" + confidence + "*");
     if (r.stopped() != null) {
-      b.context(":hourglass: " + r.stopped());
+      b.context(":hourglass: " + Mrkdwn.escape(r.stopped()));
     }
     List<String> evidence = AgentReplies.evidenceLines(r.evidence());
     if (!evidence.isEmpty()) {
@@ -63,7 +64,10 @@ final class ScarletMessages {
     if (!r.proposals().isEmpty()) {
       StringBuilder ps = new StringBuilder("Proposals (each needs a person's approval):");
       for (Proposal p : r.proposals()) {
-        ps.append("\n• `").append(p.command()).append("` — ").append(p.reason());
+        ps.append("\n• `")
+            .append(Mrkdwn.escape(p.command()))
+            .append("` — ")
+            .append(Mrkdwn.escape(p.reason()));
       }
       b.context(ps.toString());
     }

@@ -8,6 +8,7 @@ import dev.jamiescarlet.bot.policy.Decision;
 import dev.jamiescarlet.bot.policy.Policy;
 import dev.jamiescarlet.bot.policy.PolicyEngine;
 import dev.jamiescarlet.bot.policy.Request;
+import dev.jamiescarlet.bot.render.Links;
 import dev.jamiescarlet.tools.alertmanager.AlertmanagerClient;
 import dev.jamiescarlet.tools.alertmanager.AlertmanagerException;
 import dev.jamiescarlet.tools.alertmanager.Matcher;
@@ -144,9 +145,9 @@ public final class AlertControls {
     }
     if (g.silence() != null && g.silence().activeAt(clock.instant())) {
       return Message.of(
-          "Already silenced by <@"
-              + g.silence().by()
-              + "> until "
+          "Already silenced by "
+              + Links.user(g.silence().by())
+              + " until "
               + HOUR.format(g.silence().until())
               + ".");
     }
@@ -228,7 +229,7 @@ public final class AlertControls {
       return Message.of(d.reason());
     }
     if (g.acknowledgedBy() != null) {
-      return Message.of("Already acknowledged by <@" + g.acknowledgedBy() + ">.");
+      return Message.of("Already acknowledged by " + Links.user(g.acknowledgedBy()) + ".");
     }
     groups.acknowledge(g.id(), c.userId());
     refresh.accept(g.id());

@@ -4,6 +4,7 @@ import static dev.jamiescarlet.bot.render.Mrkdwn.escape;
 
 import dev.jamiescarlet.bot.message.Block;
 import dev.jamiescarlet.bot.message.Message;
+import dev.jamiescarlet.bot.render.Links;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,14 +97,14 @@ public final class AlertMessages {
     }
     String link = link(g);
     if (link != null) {
-      b.section("<" + escape(link) + "|Open in " + g.source().displayName() + ">");
+      b.section(Links.link(link, "Open in " + g.source().displayName()));
     }
     ArgoCdAlertButtons.add(g, b);
     buttons.addTo(g, b);
     b.context(
         g.acknowledgedBy() == null
             ? "Not acknowledged · details of each alert in the thread"
-            : "Acknowledged by <@" + g.acknowledgedBy() + ">");
+            : "Acknowledged by " + Links.user(g.acknowledgedBy()));
     return b.build();
   }
 
@@ -232,11 +233,11 @@ public final class AlertMessages {
     }
     List<String> links = new ArrayList<>();
     if (alert.url() != null) {
-      links.add("<" + escape(alert.url()) + "|Source>");
+      links.add(Links.link(alert.url(), "Source"));
     }
     String runbook = alert.annotations().get("runbook_url");
     if (runbook != null) {
-      links.add("<" + escape(runbook) + "|Runbook>");
+      links.add(Links.link(runbook, "Runbook"));
     }
     links.add("fingerprint `" + escape(alert.fingerprint()) + "`");
     b.context(String.join(" · ", links));
@@ -257,7 +258,8 @@ public final class AlertMessages {
     }
     List<String> shown = new ArrayList<>(seen).subList(0, Math.min(3, seen.size()));
     String more = seen.size() > 3 ? " +" + (seen.size() - 3) + " more" : "";
-    return "`" + String.join("`, `", shown) + "`" + more;
+    // field values are data, shown as written (the renderer escapes them)
+    return String.join(", ", shown) + more;
   }
 
   // sync and health status and the revision, from the one alert of an Argo CD group
@@ -274,8 +276,7 @@ public final class AlertMessages {
     String revision = a.annotations().get("revision");
     if (revision != null) {
       fields.add(
-          new Block.Field(
-              "Revision", "`" + revision.substring(0, Math.min(7, revision.length())) + "`"));
+          new Block.Field("Revision", revision.substring(0, Math.min(7, revision.length()))));
     }
   }
 

@@ -4,6 +4,7 @@ import static dev.jamiescarlet.bot.render.Mrkdwn.escape;
 
 import dev.jamiescarlet.bot.commands.Format;
 import dev.jamiescarlet.bot.message.Message;
+import dev.jamiescarlet.bot.render.Links;
 import dev.jamiescarlet.bot.render.Mrkdwn;
 import dev.jamiescarlet.embeddings.memory.Hit;
 import dev.jamiescarlet.tools.diagnosis.Finding;
@@ -52,7 +53,8 @@ public final class EnrichmentMessages {
       notes.add(g.chartNote());
     }
     if (!notes.isEmpty()) {
-      b.context(notes.stream().map(Mrkdwn::escape).toArray(String[]::new));
+      // notes quote exception messages, whose `code` marks stay
+      b.context(notes.stream().map(Mrkdwn::escapeFormatted).toArray(String[]::new));
     }
     return b.build();
   }
@@ -139,13 +141,13 @@ public final class EnrichmentMessages {
           .append(escape(f.title()))
           .append('*');
       if (f.likelyCause() != null) {
-        s.append(" — ").append(escape(Format.cut(f.likelyCause(), MESSAGE_CHARS)));
+        s.append(" — ").append(Mrkdwn.escapeFormatted(Format.cut(f.likelyCause(), MESSAGE_CHARS)));
       }
       if (!f.evidence().isEmpty()) {
         s.append("\n    _").append(escape(Format.cut(f.evidence().getFirst(), 200))).append('_');
       }
       if (f.nextStep() != null) {
-        s.append("\n    Next: ").append(escape(Format.cut(f.nextStep(), 200)));
+        s.append("\n    Next: ").append(Mrkdwn.escapeFormatted(Format.cut(f.nextStep(), 200)));
       }
     }
     b.section(s.toString());
@@ -171,7 +173,7 @@ public final class EnrichmentMessages {
           .append('`');
     }
     if (t.runbookUrl() != null) {
-      s.append("\n• <").append(escape(t.runbookUrl())).append("|The alert's runbook>");
+      s.append("\n• ").append(Links.link(t.runbookUrl(), "The alert's runbook"));
     }
     b.section(s.toString());
   }

@@ -64,7 +64,7 @@ public final class AgentProposals {
       // the typed path: policy again, a fresh preview, the stored approval and its buttons
       proposal = gate.propose(parsed.invocation(), parsed.cluster(), parsed.action());
     } catch (UsageException | KubernetesToolException e) {
-      return refusal(agent, commandLine, e.getMessage());
+      return refusal(agent, commandLine, Mrkdwn.escapeFormatted(e.getMessage()));
     }
     log.info("agent {} proposed `{}` for {}", agentName, commandLine, ctx.userId());
     String line =

@@ -4,6 +4,7 @@ import dev.jamiescarlet.bot.config.Durations;
 import dev.jamiescarlet.bot.message.Block;
 import dev.jamiescarlet.bot.message.Message;
 import dev.jamiescarlet.bot.policy.Decision;
+import dev.jamiescarlet.bot.render.Links;
 import dev.jamiescarlet.bot.render.Mrkdwn;
 import dev.jamiescarlet.tools.actions.Preview;
 import dev.jamiescarlet.tools.actions.Result;
@@ -23,11 +24,11 @@ final class ApprovalMessages {
     WriteAction a = p.action();
     String title = capitalise(a.describe()) + "?";
     Message.Builder m = Message.builder(title).header(title);
-    StringBuilder what = new StringBuilder(Mrkdwn.escape(p.impact()));
+    StringBuilder what = new StringBuilder(Mrkdwn.escapeFormatted(p.impact()));
     if (d.needsSecondApprover()) {
-      what.append("\n:lock: Production scope: someone other than <@")
-          .append(requester)
-          .append("> must confirm")
+      what.append("\n:lock: Production scope: someone other than ")
+          .append(Links.user(requester))
+          .append(" must confirm")
           .append(who(d.whoCanApprove(), requester))
           .append('.');
     }
@@ -47,8 +48,9 @@ final class ApprovalMessages {
             ? ":white_check_mark: "
                 + (p.dryRun().message().isEmpty()
                     ? "The API server accepted a dry run of this change."
-                    : Mrkdwn.escape(p.dryRun().message()))
-            : ":x: The API server's dry run refused it: " + Mrkdwn.escape(p.dryRun().message()));
+                    : Mrkdwn.escapeFormatted(p.dryRun().message()))
+            : ":x: The API server's dry run refused it: "
+                + Mrkdwn.escapeFormatted(p.dryRun().message()));
     if (!p.pods().isEmpty()) {
       List<String> pods = p.pods().subList(0, Math.min(MAX_PODS_LISTED, p.pods().size()));
       String more =
@@ -60,18 +62,20 @@ final class ApprovalMessages {
             new Block.Button("Confirm", ApprovalFlow.CONFIRM, id, Block.Style.PRIMARY),
             new Block.Button("Cancel", ApprovalFlow.CANCEL, id, Block.Style.DEFAULT)));
     String as =
-        p.actingAs().isBot() ? "the bot's own identity" : "`" + p.actingAs().displayName() + "`";
+        p.actingAs().isBot()
+            ? "the bot's own identity"
+            : "`" + Mrkdwn.escape(p.actingAs().displayName()) + "`";
     return m.context(
-            "Requested by <@"
-                + requester
-                + "> · cluster `"
-                + p.cluster()
+            "Requested by "
+                + Links.user(requester)
+                + " · cluster `"
+                + Mrkdwn.escape(p.cluster())
                 + "` · runs as "
                 + as
                 + " · expires in "
                 + Durations.describe(ttl)
                 + " · approval `"
-                + id
+                + Mrkdwn.escape(id)
                 + "`")
         .build();
   }
@@ -81,21 +85,26 @@ final class ApprovalMessages {
         d.whoCanApprove().isEmpty() ? "" : " Who can: " + mentions(d.whoCanApprove()) + ".";
     return Message.builder(d.reason())
         .section(":no_entry: " + d.reason())
-        .context("Rule: " + Mrkdwn.escape(d.rule()) + "." + who)
+        // the rule is already mrkdwn (it names the user with a built mention): not escaped again
+        .context("Rule: " + d.rule() + "." + who)
         .build();
   }
 
   static Message done(Result r, String requester, String clicker) {
     String by =
         clicker.equals(requester)
-            ? "<@" + clicker + ">"
-            : "<@" + requester + ">, confirmed by <@" + clicker + ">";
+            ? Links.user(clicker)
+            : Links.user(requester) + ", confirmed by " + Links.user(clicker);
     String title = "Done: " + r.action().describe();
     return Message.builder(title)
         .header(capitalise(title))
         .section(":white_check_mark: " + Mrkdwn.escape(r.message()))
         .context(
-            "Requested by " + by + " · cluster `" + r.cluster() + "` · recorded in the audit log")
+            "Requested by "
+                + by
+                + " · cluster `"
+                + Mrkdwn.escape(r.cluster())
+                + "` · recorded in the audit log")
         .build();
   }
 
@@ -103,12 +112,12 @@ final class ApprovalMessages {
     String title = "Failed: " + a.describe();
     return Message.builder(title)
         .header(capitalise(title))
-        .section(":x: " + Mrkdwn.escape(error))
+        .section(":x: " + Mrkdwn.escapeFormatted(error))
         .context(
-            "Confirmed by <@"
-                + clicker
-                + "> · cluster `"
-                + cluster
+            "Confirmed by "
+                + Links.user(clicker)
+                + " · cluster `"
+                + Mrkdwn.escape(cluster)
                 + "` · recorded in the audit log")
         .build();
   }
@@ -132,7 +141,7 @@ final class ApprovalMessages {
     String title = "Cancelled: " + a.describe();
     return Message.builder(title)
         .header(capitalise(title))
-        .section("Cancelled by <@" + clicker + ">. Nothing was changed.")
+        .section("Cancelled by " + Links.user(clicker) + ". Nothing was changed.")
         .build();
   }
 
@@ -142,7 +151,7 @@ final class ApprovalMessages {
             + a.describe()
             + ").";
     return Message.builder(text)
-        .section(":x: " + text)
+        .section(":x: " + Mrkdwn.escape(text))
         .context("Operators: check MONGODB_URI (or the embedded store under JAMIE_DATA_DIR).")
         .build();
   }
@@ -155,7 +164,7 @@ final class ApprovalMessages {
   private static String mentions(List<String> ids) {
     List<String> out = new ArrayList<>();
     for (String id : ids) {
-      out.add(id.startsWith("S") ? "<!subteam^" + id + ">" : "<@" + id + ">");
+      out.add(Links.mention(id));
     }
     return String.join(", ", out);
   }

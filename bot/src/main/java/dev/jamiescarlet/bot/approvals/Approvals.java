@@ -9,6 +9,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import dev.jamiescarlet.bot.config.Durations;
+import dev.jamiescarlet.bot.render.Links;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -191,11 +192,11 @@ public final class Approvals {
     }
     if (a.state() == ApprovalState.CANCELLED) {
       return new Outcome(
-          false, a, "<@" + a.claimedBy() + "> cancelled this one; request it again.");
+          false, a, Links.user(a.claimedBy()) + " cancelled this one; request it again.");
     }
     if (a.state() == ApprovalState.EXECUTING) {
       return new Outcome(
-          false, a, "<@" + a.claimedBy() + "> already clicked this one; it runs once.");
+          false, a, Links.user(a.claimedBy()) + " already clicked this one; it runs once.");
     }
     if (a.state() == ApprovalState.EXPIRED || !a.expiresAt().isAfter(now)) {
       approvals.updateOne(
@@ -209,7 +210,7 @@ public final class Approvals {
               + " ago; request it again.");
     }
     if (a.approver() != null) {
-      return new Outcome(false, a, "<@" + a.approver() + "> has already approved this one.");
+      return new Outcome(false, a, Links.user(a.approver()) + " has already approved this one.");
     }
     return new Outcome(
         false,

@@ -9,6 +9,7 @@ import dev.jamiescarlet.bot.commands.WriteCommand;
 import dev.jamiescarlet.bot.policy.Decision;
 import dev.jamiescarlet.bot.policy.PolicyEngine;
 import dev.jamiescarlet.bot.policy.Request;
+import dev.jamiescarlet.bot.render.Mrkdwn;
 import dev.jamiescarlet.tools.actions.Actions;
 import dev.jamiescarlet.tools.actions.Preview;
 import dev.jamiescarlet.tools.actions.WriteAction;
@@ -103,7 +104,7 @@ public final class ProposalJudge {
         return Verdict.refuse(
             passed,
             "the agent never saw "
-                + unseen.get()
+                + Mrkdwn.escapeFormatted(unseen.get())
                 + " in what it looked at, so it may not be what you meant.",
             null);
       }
@@ -131,7 +132,10 @@ public final class ProposalJudge {
     }
     if (!preview.dryRun().passed()) {
       return Verdict.refuse(
-          passed, "the API server's dry run refused it: " + preview.dryRun().message(), preview);
+          passed,
+          "the API server's dry run refused it: "
+              + Mrkdwn.escapeFormatted(preview.dryRun().message()),
+          preview);
     }
     passed.add("dry run");
     String tooWide = blastRadius(action, preview);
@@ -186,7 +190,7 @@ public final class ProposalJudge {
     }
     if (SYSTEM_NAMESPACES.contains(action.namespace())) {
       return "agents may not propose changes in `"
-          + action.namespace()
+          + Mrkdwn.escape(action.namespace())
           + "`, where the cluster's own components run; run it yourself if you mean it.";
     }
     int pods = podsAffected(preview);
@@ -228,6 +232,7 @@ public final class ProposalJudge {
 
   private static String sentence(RuntimeException e) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-    return m.endsWith(".") ? m : m + ".";
+    // the refusal is shown in Slack: the exception's `code` marks stay, nothing in it can ping
+    return Mrkdwn.escapeFormatted(m.endsWith(".") ? m : m + ".");
   }
 }

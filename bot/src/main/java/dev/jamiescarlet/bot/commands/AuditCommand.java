@@ -4,6 +4,7 @@ import dev.jamiescarlet.bot.audit.AuditLog;
 import dev.jamiescarlet.bot.audit.AuditRecord;
 import dev.jamiescarlet.bot.config.Durations;
 import dev.jamiescarlet.bot.message.Message;
+import dev.jamiescarlet.bot.render.Links;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -43,7 +44,8 @@ public final class AuditCommand implements Command {
     String user = userId(inv.option("user"));
     List<AuditRecord> records = audit.query(since, user, LIMIT);
     String span = Durations.describe(since);
-    String who = user == null ? "" : " by <@" + user + ">";
+    // --user is typed: only a well-formed user id becomes a mention
+    String who = user == null ? "" : " by " + Links.user(user);
     if (records.isEmpty()) {
       return Replies.nothing(
           "Nothing audited" + who + " in the last " + span + ".",

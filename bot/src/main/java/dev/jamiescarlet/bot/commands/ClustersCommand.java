@@ -1,6 +1,7 @@
 package dev.jamiescarlet.bot.commands;
 
 import dev.jamiescarlet.bot.message.Message;
+import dev.jamiescarlet.bot.render.Mrkdwn;
 import dev.jamiescarlet.tools.kubernetes.ClusterHealth;
 import dev.jamiescarlet.tools.kubernetes.ClusterInfo;
 import dev.jamiescarlet.tools.kubernetes.ClusterRegistry;
@@ -77,17 +78,16 @@ public final class ClustersCommand implements Command {
       ClusterInfo c = listed.get(i);
       m.section(
           "*"
-              + c.name()
+              + Mrkdwn.escape(c.name())
               + "*"
               + (c.isDefault() ? " (default)" : "")
               + " · "
-              + checks.get(i).join()
+              + Mrkdwn.escapeFormatted(checks.get(i).join())
               + "\n"
-              + c.source()
-              + " · namespace `"
-              + (c.defaultNamespace() == null ? "default" : c.defaultNamespace())
-              + "`"
-              + (c.server() == null ? "" : " · " + c.server()));
+              + Mrkdwn.escape(c.source())
+              + " · namespace "
+              + Mrkdwn.code(c.defaultNamespace() == null ? "default" : c.defaultNamespace())
+              + (c.server() == null ? "" : " · " + Mrkdwn.escape(c.server())));
     }
     for (ClusterInfo c : clusters) {
       if (c.isDefault()) {
@@ -101,7 +101,7 @@ public final class ClustersCommand implements Command {
     String hint =
         defaultName == null
             ? "No default cluster: add `--cluster NAME` to commands."
-            : "default: `" + defaultName + "` · pick another with `--cluster NAME`";
+            : "default: " + Mrkdwn.code(defaultName) + " · pick another with `--cluster NAME`";
     return m.context(more + hint).build();
   }
 

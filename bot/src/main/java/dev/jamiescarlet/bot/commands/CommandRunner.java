@@ -3,6 +3,7 @@ package dev.jamiescarlet.bot.commands;
 import com.mongodb.MongoException;
 import dev.jamiescarlet.bot.message.Block;
 import dev.jamiescarlet.bot.message.Message;
+import dev.jamiescarlet.bot.render.Mrkdwn;
 import dev.jamiescarlet.embeddings.EmbeddingModelException;
 import dev.jamiescarlet.tools.kubernetes.KubernetesToolException;
 import dev.jamiescarlet.tools.telemetry.Telemetry;
@@ -215,7 +216,7 @@ public final class CommandRunner {
           return offer;
         }
       }
-      return Replies.error(e.getMessage(), hint(e.kind()));
+      return Replies.error(Mrkdwn.escapeFormatted(e.getMessage()), hint(e.kind()));
     } catch (EmbeddingModelException e) {
       outcome = "memory_unavailable";
       log.warn("memory unavailable for `{}`: {}", verb, e.getMessage());
@@ -315,7 +316,7 @@ public final class CommandRunner {
             Message.builder("Not sure what you meant")
                 .section(
                     "I'm not sure enough to run anything. I understood: "
-                        + unsure.understood()
+                        + Mrkdwn.escapeFormatted(unsure.understood())
                         + ".");
         if (!buttons.isEmpty()) {
           ask.section("Did you mean one of these?").actions(buttons);
@@ -335,7 +336,7 @@ public final class CommandRunner {
     if (closest.isPresent()) {
       String usage = commands.find(closest.get()).orElseThrow().syntax().usage();
       return Replies.error(
-          "I don't know `" + verb + "`. Did you mean `" + closest.get() + "`?",
+          "I don't know `" + Mrkdwn.escape(verb) + "`. Did you mean `" + closest.get() + "`?",
           "Usage: `" + usage + "` · `help` lists everything");
     }
     if (tokens.size() >= PLAIN_ENGLISH_WORDS) {
@@ -344,12 +345,14 @@ public final class CommandRunner {
               + " at plain English.",
           "Try `pods -n shop`, `events --warnings` or `help`.");
     }
-    return Replies.error("I don't know `" + verb + "`.", "`help` lists what I can do.");
+    return Replies.error(
+        "I don't know `" + Mrkdwn.escape(verb) + "`.", "`help` lists what I can do.");
   }
 
+  // exception messages quote what the user typed: their `code` marks stay, nothing can ping or link
   private static Message usageError(UsageException e) {
     return Replies.error(
-        e.getMessage(),
+        Mrkdwn.escapeFormatted(e.getMessage()),
         e.usage() == null ? "`help` lists what I can do." : "Usage: `" + e.usage() + "`");
   }
 

@@ -4,6 +4,7 @@ import static dev.jamiescarlet.bot.render.Mrkdwn.escape;
 
 import dev.jamiescarlet.bot.message.Block;
 import dev.jamiescarlet.bot.message.Message;
+import dev.jamiescarlet.bot.render.Links;
 import dev.jamiescarlet.tools.grafana.Dashboard;
 import dev.jamiescarlet.tools.grafana.GrafanaClient;
 import dev.jamiescarlet.tools.grafana.GrafanaException;
@@ -71,13 +72,14 @@ public final class DashboardsCommand implements Command {
     List<String> lines = new ArrayList<>();
     for (Dashboard d : found) {
       lines.add(
-          "• <"
-              + escape(grafana.link(d.url()))
-              + "|"
-              + escape(d.title())
-              + ">"
+          "• "
+              + Links.link(grafana.link(d.url()), d.title())
               + (d.folder() == null ? "" : " — " + escape(d.folder()))
-              + (d.tags().isEmpty() ? "" : " · `" + String.join("` `", d.tags()) + "`")
+              + (d.tags().isEmpty()
+                  ? ""
+                  : " · `"
+                      + String.join("` `", d.tags().stream().map(t -> escape(t)).toList())
+                      + "`")
               + " · uid `"
               + escape(d.uid())
               + "`");
@@ -89,10 +91,7 @@ public final class DashboardsCommand implements Command {
             .section(String.join("\n", lines));
     if (!panels.isEmpty()) {
       List<String> links =
-          panels.stream()
-              .limit(PANELS_LINKED)
-              .map(p -> "<" + escape(p.link()) + "|" + escape(title(p)) + ">")
-              .toList();
+          panels.stream().limit(PANELS_LINKED).map(p -> Links.link(p.link(), title(p))).toList();
       String more =
           panels.size() > PANELS_LINKED ? " and " + (panels.size() - PANELS_LINKED) + " more" : "";
       b.section("*Panels of " + escape(best.title()) + "*: " + String.join(" · ", links) + more);

@@ -158,8 +158,8 @@ public final class DiagnoseCommand implements Command {
         sb.append("• ").append(Mrkdwn.escape(line));
       }
     }
-    sb.append("\n*Likely cause:* ").append(Mrkdwn.escape(f.likelyCause()));
-    sb.append("\n*Next step:* ").append(Mrkdwn.escape(f.nextStep()));
+    sb.append("\n*Likely cause:* ").append(Mrkdwn.escapeFormatted(f.likelyCause()));
+    sb.append("\n*Next step:* ").append(Mrkdwn.escapeFormatted(f.nextStep()));
     return sb.toString();
   }
 

@@ -1,5 +1,6 @@
 package dev.jamiescarlet.bot.commands;
 
+import dev.jamiescarlet.bot.render.Mrkdwn;
 import java.time.Duration;
 
 /** Small text helpers the verbs share, kubectl-style. */
@@ -34,7 +35,7 @@ public final class Format {
 
   /** "where" for context lines: cluster and namespace. */
   public static String where(String cluster, String namespace) {
-    String ns = namespace == null ? "all namespaces" : "namespace `" + namespace + "`";
-    return "cluster `" + cluster + "` · " + ns;
+    String ns = namespace == null ? "all namespaces" : "namespace " + Mrkdwn.code(namespace);
+    return "cluster " + Mrkdwn.code(cluster) + " · " + ns;
   }
 }

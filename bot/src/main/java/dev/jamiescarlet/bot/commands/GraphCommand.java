@@ -76,9 +76,8 @@ public final class GraphCommand implements Command {
 
   static String summaryLine(String promql, String range, List<Series> series) {
     StringBuilder line =
-        new StringBuilder("`")
-            .append(Mrkdwn.truncate(promql, 200))
-            .append("` over the last ")
+        new StringBuilder(Mrkdwn.code(Mrkdwn.truncate(promql, 200)))
+            .append(" over the last ")
             .append(range)
             .append(": ")
             .append(series.size())

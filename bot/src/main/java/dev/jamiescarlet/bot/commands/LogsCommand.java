@@ -2,6 +2,7 @@ package dev.jamiescarlet.bot.commands;
 
 import dev.jamiescarlet.bot.message.Block;
 import dev.jamiescarlet.bot.message.Message;
+import dev.jamiescarlet.bot.render.Mrkdwn;
 import dev.jamiescarlet.tools.kubernetes.ClusterInfo;
 import dev.jamiescarlet.tools.kubernetes.LogRequest;
 import dev.jamiescarlet.tools.kubernetes.LogResult;
@@ -46,23 +47,30 @@ public final class LogsCommand implements Command {
     String title = "Logs of " + result.pod() + which;
     Message.Builder m = Message.builder(title).header(title);
     if (result.lines().isEmpty()) {
-      m.section("The container `" + result.container() + "` has written nothing" + which + ".");
+      m.section(
+          "The container "
+              + Mrkdwn.code(result.container())
+              + " has written nothing"
+              + which
+              + ".");
     } else {
       m.code(null, String.join("\n", result.lines()));
     }
     StringBuilder context =
         new StringBuilder(Format.where(cluster.name(), ns))
-            .append(" · container `")
-            .append(result.container())
-            .append("` · last ")
+            .append(" · container ")
+            .append(Mrkdwn.code(result.container()))
+            .append(" · last ")
             .append(result.lines().size())
             .append(" lines");
     if (!result.otherPods().isEmpty()) {
       context
           .append(" · also in this workload: ")
           .append(
-              String.join(
-                  ", ", result.otherPods().subList(0, Math.min(3, result.otherPods().size()))));
+              Mrkdwn.escape(
+                  String.join(
+                      ", ",
+                      result.otherPods().subList(0, Math.min(3, result.otherPods().size())))));
     }
     if (!previous) {
       String command =

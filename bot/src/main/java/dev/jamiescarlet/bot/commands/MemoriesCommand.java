@@ -2,6 +2,7 @@ package dev.jamiescarlet.bot.commands;
 
 import dev.jamiescarlet.bot.message.Block;
 import dev.jamiescarlet.bot.message.Message;
+import dev.jamiescarlet.bot.render.Links;
 import dev.jamiescarlet.bot.render.Mrkdwn;
 import dev.jamiescarlet.embeddings.memory.Memory;
 import dev.jamiescarlet.embeddings.memory.MemoryKind;
@@ -58,11 +59,11 @@ public final class MemoriesCommand implements Command {
       m.section(
           Mrkdwn.escape(note.text())
               + "\n_"
-              + (note.author() == null ? "someone" : "<@" + note.author() + ">")
+              + Links.user(note.author())
               + ", "
               + DAY.format(note.created())
               + " · `"
-              + note.id()
+              + Mrkdwn.escape(note.id())
               + "`_",
           Block.Button.of("Forget", Buttons.RUN_PREFIX + forget, forget));
     }

@@ -2,6 +2,7 @@ package dev.jamiescarlet.bot.commands;
 
 import dev.jamiescarlet.bot.message.Block;
 import dev.jamiescarlet.bot.message.Message;
+import dev.jamiescarlet.bot.render.Mrkdwn;
 import dev.jamiescarlet.tools.kubernetes.ClusterInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,7 +47,7 @@ final class NameSuggestions {
           Block.Button.of(Format.cut(candidate, 75), Buttons.RUN_PREFIX + command, command));
     }
     return Message.builder(notFound)
-        .section(":warning: " + notFound + " Did you mean one of these?")
+        .section(":warning: " + Mrkdwn.escapeFormatted(notFound) + " Did you mean one of these?")
         .actions(buttons)
         .context("Each button runs the same command with that name.")
         .build();

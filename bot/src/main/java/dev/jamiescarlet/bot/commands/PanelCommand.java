@@ -4,6 +4,7 @@ import static dev.jamiescarlet.bot.render.Mrkdwn.escape;
 
 import dev.jamiescarlet.bot.config.Durations;
 import dev.jamiescarlet.bot.message.Message;
+import dev.jamiescarlet.bot.render.Links;
 import dev.jamiescarlet.bot.render.Mrkdwn;
 import dev.jamiescarlet.tools.grafana.GrafanaClient;
 import dev.jamiescarlet.tools.grafana.GrafanaException;
@@ -63,15 +64,16 @@ public final class PanelCommand implements Command {
       panel = find(panels, inv.arg(1));
       if (panel == null) {
         return Replies.error(
-            "Dashboard `" + dashboard + "` has no panel `" + inv.arg(1) + "`.",
+            "Dashboard `" + escape(dashboard) + "` has no panel `" + escape(inv.arg(1)) + "`.",
             "Its panels: "
-                + String.join(
-                    ", ", panels.stream().map(p -> p.id() + " (" + p.title() + ")").toList()));
+                + escape(
+                    String.join(
+                        ", ", panels.stream().map(p -> p.id() + " (" + p.title() + ")").toList())));
       }
       byte[] png = grafana.renderPanel(dashboard, panel.id(), end.minus(range), end, WIDTH, HEIGHT);
       String span = Durations.describe(range);
       return Message.builder(panel.title() + " over " + span)
-          .section("<" + escape(panel.link()) + "|" + escape(panel.title()) + "> · last " + span)
+          .section(Links.link(panel.link(), panel.title()) + " · last " + span)
           .image(
               "panel-" + Mrkdwn.slug(dashboard + "-" + panel.id()) + ".png",
               panel.title() + " · last " + span,
@@ -88,8 +90,7 @@ public final class PanelCommand implements Command {
   // the panel's link still helps; the image needs a plugin the operators install
   private static Message noRenderer(GrafanaClient grafana, String dashboard, String wanted) {
     Panel panel = find(grafana.panels(dashboard), wanted);
-    String link =
-        panel == null ? "" : "<" + escape(panel.link()) + "|" + escape(panel.title()) + ">";
+    String link = panel == null ? "" : Links.link(panel.link(), panel.title());
     return Message.builder("Grafana cannot render images")
         .section(
             ":frame_with_picture: Grafana has no image renderer, so I can't post the panel as an"

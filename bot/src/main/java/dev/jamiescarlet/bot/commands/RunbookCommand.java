@@ -168,7 +168,7 @@ public final class RunbookCommand implements Command {
               + Mrkdwn.escape(section.title())
               + "*\n"
               + Mrkdwn.escape(Snippets.best(section.text(), query, SNIPPET_CHARS)));
-      m.context("Source: `" + section.source() + "`");
+      m.context("Source: " + Mrkdwn.code(section.source()));
     }
     // what this channel has noted about it, which a runbook cannot know
     List<Hit> notes =

@@ -69,7 +69,7 @@ public final class StatusCommand implements Command {
         s.append(" · required for readiness");
       }
       if (d.detail() != null && !d.detail().isBlank()) {
-        s.append("\n").append(Mrkdwn.escape(d.detail()));
+        s.append("\n").append(Mrkdwn.escapeFormatted(d.detail()));
       }
       m.section(s.toString());
     }

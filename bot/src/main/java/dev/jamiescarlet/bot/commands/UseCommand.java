@@ -2,6 +2,8 @@ package dev.jamiescarlet.bot.commands;
 
 import dev.jamiescarlet.bot.channels.ChannelDefaults;
 import dev.jamiescarlet.bot.message.Message;
+import dev.jamiescarlet.bot.render.Links;
+import dev.jamiescarlet.bot.render.Mrkdwn;
 import dev.jamiescarlet.tools.kubernetes.ClusterInfo;
 import java.util.Locale;
 
@@ -45,12 +47,16 @@ public final class UseCommand implements Command {
           .map(
               c ->
                   Message.of(
-                      "This channel uses cluster `" + c + "` unless a command says `--cluster`."))
+                      "This channel uses cluster "
+                          + Mrkdwn.code(c)
+                          + " unless a command says `--cluster`."))
           .orElseGet(
               () -> {
                 ClusterInfo d = inv.context().clusters().resolve(null);
                 return Message.of(
-                    "This channel has no default of its own; commands use `" + d.name() + "`.");
+                    "This channel has no default of its own; commands use "
+                        + Mrkdwn.code(d.name())
+                        + ".");
               });
     }
     if (!"cluster".equals(what.toLowerCase(Locale.ROOT))) {
@@ -68,10 +74,10 @@ public final class UseCommand implements Command {
     ClusterInfo cluster = inv.context().clusters().resolve(inv.arg(1));
     defaults.set(channel, cluster.name(), inv.context().userId());
     return Message.of(
-        "From now on, commands in this channel use cluster `"
-            + cluster.name()
-            + "` unless they say `--cluster` (set by <@"
-            + inv.context().userId()
-            + ">).");
+        "From now on, commands in this channel use cluster "
+            + Mrkdwn.code(cluster.name())
+            + " unless they say `--cluster` (set by "
+            + Links.user(inv.context().userId())
+            + ").");
   }
 }

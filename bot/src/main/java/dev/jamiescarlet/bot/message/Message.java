@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * A platform-neutral reply: handlers build these, only the renderer knows Block Kit.
  *
- * @param text the short notification fallback (what a phone shows)
+ * @param text the short notification fallback (what a phone shows): plain text, which the renderer
+ *     escapes and cuts; link and mention syntax in it is shown as its label, never sent
  * @param blocks the body, top to bottom
  * @param inChannel whether a slash-command reply is visible to the channel (else only the user)
  */

@@ -1,5 +1,7 @@
 package dev.jamiescarlet.bot.policy;
 
+import dev.jamiescarlet.bot.render.Links;
+import dev.jamiescarlet.bot.render.Mrkdwn;
 import dev.jamiescarlet.tools.kubernetes.Identity;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,7 +60,7 @@ public final class PolicyEngine {
           : new Decision(
               false,
               "no policy file: nobody may write",
-              "<@" + r.userId() + "> may not " + r.what() + ". " + WRITES_OFF + ".",
+              Links.user(r.userId()) + " may not " + r.what() + ". " + WRITES_OFF + ".",
               false,
               List.of());
     }
@@ -82,9 +84,8 @@ public final class PolicyEngine {
       return new Decision(
           false,
           "production scope: second approver",
-          "<@"
-              + approverId
-              + ">, you asked for "
+          Links.user(approverId)
+              + ", you asked for "
               + request.what()
               + " yourself; production needs a second approver who is not the requester."
               + askLine(others),
@@ -104,9 +105,8 @@ public final class PolicyEngine {
       return new Decision(
           false,
           own.rule(),
-          "<@"
-              + approverId
-              + "> may not approve "
+          Links.user(approverId)
+              + " may not approve "
               + request.what()
               + ": "
               + own.rule()
@@ -118,7 +118,12 @@ public final class PolicyEngine {
     return new Decision(
         true,
         own.rule(),
-        "<@" + approverId + "> may approve " + request.what() + " as " + own.rule() + ".",
+        Links.user(approverId)
+            + " may approve "
+            + request.what()
+            + " as "
+            + Mrkdwn.escapeFormatted(own.rule())
+            + ".",
         forRequest.needsSecondApprover(),
         others);
   }
@@ -129,7 +134,12 @@ public final class PolicyEngine {
       return new Decision(
           true,
           b.label(),
-          "<@" + r.userId() + "> may do " + r.what() + " as " + b.label() + ".",
+          Links.user(r.userId())
+              + " may do "
+              + r.what()
+              + " as "
+              + Mrkdwn.escapeFormatted(b.label())
+              + ".",
           false,
           List.of());
     }
@@ -137,12 +147,11 @@ public final class PolicyEngine {
     return new Decision(
         true,
         b.label(),
-        "<@"
-            + r.userId()
-            + "> may do "
+        Links.user(r.userId())
+            + " may do "
             + r.what()
             + " as "
-            + b.label()
+            + Mrkdwn.escapeFormatted(b.label())
             + ", but it is production: a second person must approve it."
             + askLine(approvers),
         true,
@@ -155,27 +164,26 @@ public final class PolicyEngine {
       if (b.covers(r.userId(), r.userGroups(), r.channelId())) {
         held.add(
             "`"
-                + b.role()
+                + Mrkdwn.escape(b.role())
                 + "` ("
-                + b.label().substring(0, b.label().indexOf(' '))
+                + Mrkdwn.escape(b.label().substring(0, b.label().indexOf(' ')))
                 + ") allows "
-                + policy.roles().getOrDefault(b.role(), Set.of())
+                + Mrkdwn.escape(String.valueOf(policy.roles().getOrDefault(b.role(), Set.of())))
                 + " in "
-                + b.scope().describe());
+                + Mrkdwn.escape(b.scope().describe()));
       }
     }
     List<String> approvers = without(whoCan(r), r.userId());
-    String rule = "no rule grants " + r.what() + " to <@" + r.userId() + ">";
+    String rule = "no rule grants " + r.what() + " to " + Links.user(r.userId());
     String yours =
         held.isEmpty()
-            ? " No binding in " + policy.source() + " names you."
+            ? " No binding in " + Mrkdwn.escape(policy.source()) + " names you."
             : " Your roles: " + String.join("; ", held) + ".";
     return new Decision(
         false,
         rule,
-        "<@"
-            + r.userId()
-            + "> may not do "
+        Links.user(r.userId())
+            + " may not do "
             + r.what()
             + ": "
             + rule
@@ -217,10 +225,7 @@ public final class PolicyEngine {
     if (who.isEmpty()) {
       return " Nobody else may approve it here; ask an admin to change the policy.";
     }
-    List<String> mentions =
-        who.stream()
-            .map(id -> id.startsWith("S") ? "<!subteam^" + id + ">" : "<@" + id + ">")
-            .toList();
+    List<String> mentions = who.stream().map(Links::mention).toList();
     return " Ask " + String.join(", ", mentions) + " to approve or run it.";
   }
 }

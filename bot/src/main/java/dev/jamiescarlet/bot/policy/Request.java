@@ -1,5 +1,6 @@
 package dev.jamiescarlet.bot.policy;
 
+import dev.jamiescarlet.bot.render.Mrkdwn;
 import java.util.Set;
 
 /**
@@ -27,6 +28,7 @@ public record Request(
 
   /** {@code restart} on {@code demo/shop}. */
   String what() {
-    return "`" + verb + "` on `" + cluster + (namespace == null ? "" : "/" + namespace) + "`";
+    String where = cluster + (namespace == null ? "" : "/" + namespace);
+    return "`" + Mrkdwn.escape(verb) + "` on `" + Mrkdwn.escape(where) + "`";
   }
 }

@@ -85,10 +85,13 @@ public final class BlockKitRenderer {
       position += part.blocks().size();
     }
     if (position == 0) {
-      parts.add(new Rendered(List.of(section(id("section", 0), message.text(), null)), List.of()));
+      // Message.text is plain text: shown as a section it is escaped like any data
+      String shown = escape(Mrkdwn.plain(message.text()));
+      parts.add(new Rendered(List.of(section(id("section", 0), shown, null)), List.of()));
       position = 1;
     }
-    String text = truncate(message.text(), MAX_FALLBACK_TEXT);
+    // the fallback is what notifications and screen readers show: plain, escaped, short
+    String text = Mrkdwn.fallback(message.text(), MAX_FALLBACK_TEXT);
     if (position <= MAX_BLOCKS) {
       return assemble(text, parts, List.of());
     }
@@ -139,7 +142,7 @@ public final class BlockKitRenderer {
 
   // Slack shows an uploaded image inline under the message; the line says where it went
   private static Rendered image(Block.Image image, int position) {
-    String title = image.title() == null ? image.filename() : image.title();
+    String title = Mrkdwn.plainText(image.title() == null ? image.filename() : image.title());
     Rendered line =
         context(
             List.of(
@@ -155,7 +158,7 @@ public final class BlockKitRenderer {
 
   // a text file goes up beside the message; the line says where it went
   private static Rendered file(Block.File file, int position) {
-    String title = file.title() == null ? file.filename() : file.title();
+    String title = Mrkdwn.plainText(file.title() == null ? file.filename() : file.title());
     Rendered line =
         context(
             List.of(
@@ -170,14 +173,12 @@ public final class BlockKitRenderer {
   }
 
   private static Rendered header(Block.Header header, int position) {
-    if (header.text() == null || header.text().isBlank()) {
+    String shown = Mrkdwn.plainText(header.text()).strip();
+    if (shown.isEmpty()) {
       return new Rendered(List.of(), List.of());
     }
     PlainTextObject text =
-        PlainTextObject.builder()
-            .text(truncate(header.text().strip(), MAX_HEADER_TEXT))
-            .emoji(true)
-            .build();
+        PlainTextObject.builder().text(truncate(shown, MAX_HEADER_TEXT)).emoji(true).build();
     return Rendered.of(HeaderBlock.builder().blockId(id("header", position)).text(text).build());
   }
 
@@ -268,7 +269,7 @@ public final class BlockKitRenderer {
     return ButtonElement.builder()
         .text(
             PlainTextObject.builder()
-                .text(truncate(button.text(), MAX_BUTTON_TEXT))
+                .text(truncate(Mrkdwn.plainText(button.text()), MAX_BUTTON_TEXT))
                 .emoji(true)
                 .build())
         .actionId(button.actionId())

@@ -16,6 +16,7 @@ import dev.jamiescarlet.bot.message.Block;
 import dev.jamiescarlet.bot.message.Message;
 import dev.jamiescarlet.bot.message.Status;
 import dev.jamiescarlet.bot.render.BlockKitRenderer;
+import dev.jamiescarlet.bot.render.Links;
 import dev.jamiescarlet.bot.render.Mrkdwn;
 import dev.jamiescarlet.bot.render.Views;
 import dev.jamiescarlet.tools.diagnosis.Diagnoser;
@@ -148,7 +149,7 @@ public final class AppHome {
             .append(" *")
             .append(Mrkdwn.escape(f.title()))
             .append("* — ")
-            .append(Mrkdwn.escape(f.likelyCause()));
+            .append(Mrkdwn.escapeFormatted(f.likelyCause()));
       }
       String command = "diagnose -A --cluster " + first.name();
       m.header("Top findings on " + first.name())
@@ -156,7 +157,10 @@ public final class AppHome {
               lines.toString(), Block.Button.of("Diagnose", Buttons.RUN_PREFIX + command, command));
     } catch (KubernetesToolException e) {
       m.context(
-          "Findings on " + first.name() + " are unavailable: " + SafeUrls.strip(e.getMessage()));
+          "Findings on "
+              + Mrkdwn.escape(first.name())
+              + " are unavailable: "
+              + Mrkdwn.escapeFormatted(SafeUrls.strip(e.getMessage())));
     }
   }
 
@@ -166,7 +170,8 @@ public final class AppHome {
       waiting = approvals == null || userId == null ? List.of() : approvals.waitingFor(userId);
     } catch (RuntimeException e) {
       m.section(
-          ":white_circle: Approvals are unavailable right now: " + SafeUrls.strip(e.getMessage()));
+          ":white_circle: Approvals are unavailable right now: "
+              + Mrkdwn.escapeFormatted(SafeUrls.strip(e.getMessage())));
       return;
     }
     if (waiting.isEmpty()) {
@@ -178,9 +183,9 @@ public final class AppHome {
       m.section(
           "*"
               + Mrkdwn.escape(a.action())
-              + "*\nrequested by <@"
-              + a.requester()
-              + "> · expires "
+              + "*\nrequested by "
+              + Links.user(a.requester())
+              + " · expires "
               + "<!date^"
               + a.expiresAt().getEpochSecond()
               + "^{time}|soon>"
@@ -316,9 +321,13 @@ public final class AppHome {
           bad == 0
               ? "all " + pods.size() + " pods healthy"
               : bad + " of " + pods.size() + " pods need attention";
-      return Status.of(worst).emoji() + " *" + c.name() + "* — " + verdict;
+      return Status.of(worst).emoji() + " *" + Mrkdwn.escape(c.name()) + "* — " + verdict;
     } catch (KubernetesToolException e) {
-      return Status.UNKNOWN.emoji() + " *" + c.name() + "* — " + SafeUrls.strip(e.getMessage());
+      return Status.UNKNOWN.emoji()
+          + " *"
+          + Mrkdwn.escape(c.name())
+          + "* — "
+          + Mrkdwn.escapeFormatted(SafeUrls.strip(e.getMessage()));
     }
   }
 }
