@@ -120,11 +120,13 @@ public final class AlertMessages {
     g.alerts().stream().filter(GroupAlert::firing).forEach(ordered::add);
     g.alerts().stream().filter(a -> !a.firing()).forEach(ordered::add);
     int shown = Math.min(LISTED, ordered.size());
+    // pruned resolved alerts and firing ones past the list's bound still count
+    long total = g.alerts().size() + g.unlisted();
     Message.Builder b =
         Message.builder(
                 g.title()
                     + ": "
-                    + g.alerts().size()
+                    + total
                     + " alerts ("
                     + g.firingCount()
                     + " firing, "
@@ -132,7 +134,7 @@ public final class AlertMessages {
                     + " resolved)")
             .section(
                 "*"
-                    + g.alerts().size()
+                    + total
                     + " alerts* · "
                     + g.firingCount()
                     + " firing · "
@@ -153,6 +155,15 @@ public final class AlertMessages {
       b.file("alerts.txt", "All " + ordered.size() + " alerts of " + g.title(), all.toString());
     } else {
       b.context("Updated in place as the group changes");
+    }
+    if (g.unlisted() > 0) {
+      b.context(
+          g.unlisted()
+              + " more not listed (resolved ones pruned after an hour or past "
+              + GroupMerge.MAX_RESOLVED
+              + ", firing ones past "
+              + GroupMerge.MAX_LISTED
+              + "); they are counted above");
     }
     return b.build();
   }

@@ -2,6 +2,8 @@ package dev.jamiescarlet.bot.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jamiescarlet.bot.message.Block;
+import dev.jamiescarlet.bot.message.Message;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,5 +93,26 @@ class GroupBoundsTest {
     assertThat(m.alerts()).extracting(GroupAlert::fingerprint).contains("x");
     assertThat(m.firingCount()).isEqualTo(451);
     assertThat(m.resolvedCount()).isEqualTo(50);
+  }
+
+  @Test
+  void theAlertsReplyCountsWhatIsNoLongerListed() {
+    // given a group of 2,000 firing alerts, 500 of them listed
+    AlertGroup g = GroupMerge.merge(null, batch(many("f", 2_000, true)), "C", T0).group();
+
+    // when its "alerts" reply is rendered
+    Message reply =
+        new AlertMessages(java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC)).details(g);
+    StringBuilder text = new StringBuilder(reply.text());
+    for (Block b : reply.blocks()) {
+      if (b instanceof Block.Section s) {
+        text.append('\n').append(s.markdown());
+      } else if (b instanceof Block.Context c) {
+        text.append('\n').append(String.join("\n", c.lines()));
+      }
+    }
+
+    // then it counts all 2,000 and says how many are not listed
+    assertThat(text).contains("2000 alerts").contains("1500 more not listed");
   }
 }
