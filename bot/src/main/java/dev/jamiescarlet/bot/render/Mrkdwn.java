@@ -23,7 +23,13 @@ public final class Mrkdwn {
 
   /** Escapes data for the inside of a ``` block: mrkdwn escaping plus broken-up fences. */
   public static String escapeCode(String text) {
-    return escape(text).replace("```", FENCE_BREAK);
+    String out = escape(text);
+    // a break ends in a backtick, so a longer run (`````) can leave a fence: repeat until none is
+    // left (a second pass at most, as the first leaves runs of at most three backticks)
+    while (out.contains("```")) {
+      out = out.replace("```", FENCE_BREAK);
+    }
+    return out;
   }
 
   /** Cuts {@code text} to at most {@code max} chars, ending with … when cut. */

@@ -106,4 +106,24 @@ class PayloadsTest {
                     AlertSource.ALERTMANAGER, "{\"alerts\":[]}".getBytes(StandardCharsets.UTF_8)))
         .hasMessage("groupKey is missing (a non-empty string)");
   }
+
+  @Test
+  void aLabelNameWithANulByteIsA400NamingTheField() {
+    // given a label name the store could never write (found by PayloadsFuzzTest)
+    String nulKey =
+        "{\"version\":\"4\",\"groupKey\":\"g\",\"alerts\":[{\"fingerprint\":\"f\","
+            + "\"status\":\"firing\",\"labels\":{\"alert\\u0000name\":\"X\"}}]}";
+
+    // then it is refused at intake, not accepted and then stuck in the store
+    assertThatThrownBy(
+            () -> Payloads.parse(AlertSource.ALERTMANAGER, nulKey.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(HookException.class, e -> assertThat(e.status()).isEqualTo(400))
+        .hasMessageStartingWith("alerts[0].labels has a name with a NUL byte");
+    String nulKind =
+        "{\"cluster\":\"c\",\"namespace\":\"n\",\"kind\":\"Po\\u0000d\",\"name\":\"p\","
+            + "\"reason\":\"BackOff\",\"status\":\"firing\"}";
+    assertThatThrownBy(
+            () -> Payloads.parse(AlertSource.KUBERNETES, nulKind.getBytes(StandardCharsets.UTF_8)))
+        .hasMessageStartingWith("kind has a name with a NUL byte");
+  }
 }

@@ -1,0 +1,55 @@
+package dev.jamiescarlet.tools.redaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Fuzz targets for the redaction layer. Without {@code JAZZER_FUZZ} they replay the seeds in {@code
+ * RedactorFuzzTestInputs/}; {@code bench/fuzz.sh} fuzzes them for a set time.
+ */
+class RedactorFuzzTest {
+  // the longest marker is "[REDACTED:" + a kind of at most ~20 characters + "]"
+  private static final int MARKER_BOUND = 40;
+
+  private final Redactor redactor = Redactor.get();
+
+  @FuzzTest
+  void redactIsIdempotentAndBounded(byte[] input) {
+    // given any text
+    String text = new String(input, StandardCharsets.UTF_8);
+
+    // when redacted once and then again
+    Redaction once = redactor.scan(text);
+    String twice = redactor.redact(once.text());
+
+    // then the second pass finds nothing new, and each finding grew the text by a marker at most
+    assertThat(twice).isEqualTo(once.text());
+    assertThat(once.total()).isLessThanOrEqualTo(text.length());
+    assertThat(once.text().length())
+        .isLessThanOrEqualTo(text.length() + once.total() * MARKER_BOUND);
+    assertThat(once.clean()).isEqualTo(once.text().equals(text));
+  }
+
+  @FuzzTest
+  void plantedTokenNeverSurvives(FuzzedDataProvider data) {
+    // given a GitHub token set apart by spaces somewhere inside arbitrary text
+    String before = data.consumeString(200);
+    String after = data.consumeString(200);
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 36; i++) {
+      body.append(
+          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+              .charAt(data.consumeInt(0, 61)));
+    }
+    String token = "ghp_" + body;
+
+    // when redacted
+    String out = redactor.redact(before + " " + token + " " + after);
+
+    // then the token is gone whatever surrounds it
+    assertThat(out).doesNotContain(token);
+  }
+}
