@@ -111,7 +111,8 @@ public final class KubernetesEventPayload {
     JsonNode root = PayloadJson.object(body);
     String cluster = PayloadJson.required(root, "cluster", "");
     String namespace = PayloadJson.required(root, "namespace", "");
-    String kind = PayloadJson.required(root, "kind", "");
+    // the kind names a label, so it must be a storable field name
+    String kind = PayloadJson.key(PayloadJson.required(root, "kind", ""), "kind");
     String name = PayloadJson.required(root, "name", "");
     String reason = PayloadJson.required(root, "reason", "");
     String message = PayloadJson.optional(root, "message");

@@ -107,8 +107,22 @@ final class PayloadJson {
     if (!v.isObject()) {
       throw HookException.badRequest(where + field + " must be an object of strings");
     }
-    v.properties().forEach(e -> out.put(clean(e.getKey()), clean(e.getValue().asText())));
+    v.properties()
+        .forEach(e -> out.put(clean(key(e.getKey(), where + field)), clean(e.getValue().asText())));
     return out;
+  }
+
+  /** A name the store can use as a field name: BSON field names cannot hold a NUL byte. */
+  static String key(String name, String where) {
+    int nul = name.indexOf('\u0000');
+    if (nul >= 0) {
+      throw HookException.badRequest(
+          where
+              + " has a name with a NUL byte (\\u0000) at index "
+              + nul
+              + "; remove it at the source, as a name with NUL can never be stored");
+    }
+    return name;
   }
 
   /** An RFC 3339 time, or null when absent or Go's zero time. */

@@ -104,7 +104,9 @@ final class KeyValueScanner {
       return keyEnd; // "secret: db-creds not found" names a Secret object
     }
     if (harmless(s, valueStart, valueEnd)) {
-      return Math.max(keyEnd, valueEnd);
+      // look inside a placeholder rather than past it: a secret-named key can hide in one, and a
+      // later scanner that cuts the placeholder short would expose it to a second pass
+      return Math.max(keyEnd, valueStart);
     }
     edits.replace(valueStart, valueEnd, kind);
     return valueEnd;

@@ -26,7 +26,9 @@ final class UrlScanner {
       if (next < 0) {
         next = userInfo(s, from, edits);
       }
-      at = s.indexOf(SEPARATOR, Math.max(next, from));
+      // the authority scan stops at a slash, which may be the middle of the next URL's "://" (as in
+      // a://x@h-b://u:p@h): search on from the character before it, or that URL keeps its password
+      at = s.indexOf(SEPARATOR, Math.max(next - 1, from));
     }
     return edits.result();
   }
