@@ -142,6 +142,11 @@ class EscapingPropertyTest {
     for (String s : HostileStrings.sizedEdgeCases()) {
       edges.add(new Message(s, List.of(new Block.Header(s), new Block.Code(s, s)), true));
     }
+    // a field cut at every offset through " @Everyonex": the cut must not leave "@Everyone…"
+    for (int offset = 0; offset < 11; offset++) {
+      Block.Field field = new Block.Field("x".repeat(offset), " @Everyonex".repeat(200));
+      edges.add(new Message("", List.of(new Block.Fields(List.of(field))), true));
+    }
     Cases.check(
         "renderedMessagesShowDataAsData", edges, 1_500, this::message, this::showsDataAsData);
   }
