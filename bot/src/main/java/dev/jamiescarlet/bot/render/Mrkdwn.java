@@ -223,6 +223,13 @@ public final class Mrkdwn {
     if (amp >= 0 && end - amp < 5 && (semi < 0 || semi >= end)) {
       end = amp;
     }
+    // nor turn a harmless "@everyonex" into "@everyone…", which reads as a special mention
+    int at = text.lastIndexOf('@', end - 1);
+    if (at >= 0
+        && (at == 0 || !word(text.charAt(at - 1)))
+        && SPECIAL_WORD.matcher(text).region(at + 1, end).matches()) {
+      end = at;
+    }
     // nor leave a formatting mark hanging before the …
     while (end > 0 && (text.charAt(end - 1) == '*' || text.charAt(end - 1) == '_')) {
       end--;

@@ -1,6 +1,7 @@
 package dev.jamiescarlet.bot.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -10,18 +11,15 @@ import dev.jamiescarlet.bot.message.Block;
 import dev.jamiescarlet.bot.message.Message;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * No input string can produce a special mention, a link or formatting it did not ask for: through
- * the escaping function, the link builder, and the whole renderer with data in every field.
+ * the escaping function, the link builder, and the whole renderer with data in every field. Each
+ * property checks fixed edge cases, then seeded generated ones ({@link Cases}).
  */
 class EscapingPropertyTest {
 
@@ -35,61 +33,160 @@ class EscapingPropertyTest {
 
   private final BlockKitRenderer renderer = new BlockKitRenderer();
 
-  @Property(tries = 10_000)
-  void escapedDataCannotPingLinkOrFormat(@ForAll("hostile") String data) {
-    assertThat(SlackTextOracle.dataProblems(Mrkdwn.escape(data))).as(data).isEmpty();
+  @Test
+  void escapedDataCannotPingLinkOrFormat() {
+    Cases.check(
+        "escapedDataCannotPingLinkOrFormat",
+        HostileStrings.sizedEdgeCases(),
+        10_000,
+        HostileStrings::any,
+        data -> assertThat(SlackTextOracle.dataProblems(Mrkdwn.escape(data))).isEmpty());
   }
 
-  @Property(tries = 5_000)
-  void escapedFormattedTextCannotPingOrLink(@ForAll("hostile") String text) {
-    assertThat(SlackTextOracle.formattedProblems(Mrkdwn.escapeFormatted(text))).as(text).isEmpty();
+  @Test
+  void escapedFormattedTextCannotPingOrLink() {
+    Cases.check(
+        "escapedFormattedTextCannotPingOrLink",
+        HostileStrings.edgeCases(),
+        5_000,
+        HostileStrings::any,
+        text ->
+            assertThat(SlackTextOracle.formattedProblems(Mrkdwn.escapeFormatted(text))).isEmpty());
   }
 
-  @Property(tries = 5_000)
-  void codeCannotPingLinkOrCloseItsBlock(@ForAll("hostile") String code) {
-    assertThat(SlackTextOracle.codeProblems(Mrkdwn.escapeCode(code))).as(code).isEmpty();
+  @Test
+  void codeCannotPingLinkOrCloseItsBlock() {
+    Cases.check(
+        "codeCannotPingLinkOrCloseItsBlock",
+        HostileStrings.edgeCases(),
+        5_000,
+        HostileStrings::any,
+        code -> assertThat(SlackTextOracle.codeProblems(Mrkdwn.escapeCode(code))).isEmpty());
   }
 
-  @Property(tries = 5_000)
-  void inlineCodeStaysOneCodeSpan(@ForAll("hostile") String data) {
-    String code = Mrkdwn.code(data);
-    assertThat(code).startsWith("`").endsWith("`").hasSizeGreaterThan(2);
-    String inner = code.substring(1, code.length() - 1);
-    // inside a code span marks are inert: only a backtick could end it early
-    assertThat(inner).as(data).doesNotContain("`", "\n");
-    assertThat(SlackTextOracle.codeProblems(inner)).as(data).isEmpty();
+  @Test
+  void inlineCodeStaysOneCodeSpan() {
+    Cases.check(
+        "inlineCodeStaysOneCodeSpan",
+        HostileStrings.edgeCases(),
+        5_000,
+        HostileStrings::any,
+        data -> {
+          String code = Mrkdwn.code(data);
+          assertThat(code).startsWith("`").endsWith("`").hasSizeGreaterThan(2);
+          String inner = code.substring(1, code.length() - 1);
+          // inside a code span marks are inert: only a backtick could end it early
+          assertThat(inner).doesNotContain("`", "\n");
+          assertThat(SlackTextOracle.codeProblems(inner)).isEmpty();
+        });
   }
 
-  @Property(tries = 10_000)
-  void linksAreCheckedAndLabelsEscaped(
-      @ForAll("urls") String url, @ForAll("hostile") String label) {
-    String built = Links.link(url, label);
-    assertThat(SlackTextOracle.linkProblems(built)).as(url + " | " + label).isEmpty();
-    if (built.startsWith("<")) {
-      assertThat(built).matches("(?i)<(https?|mailto):[^<>|\\s]+(\\|[^<>]*)?>");
+  @Test
+  void linksAreCheckedAndLabelsEscaped() {
+    List<UrlAndLabel> edges = new ArrayList<>();
+    for (String url : HostileStrings.edgeCases()) {
+      edges.add(new UrlAndLabel(url, "<!channel>"));
     }
-  }
-
-  @Property(tries = 5_000)
-  void mentionsAreBuiltOnlyFromIds(@ForAll("hostile") String id) {
-    for (String built : List.of(Links.user(id), Links.channel(id), Links.group(id))) {
-      if (built.startsWith("<")) {
-        assertThat(built).matches("<(@[UW]|#[CGD]|!subteam\\^S)[A-Z0-9]{2,20}>");
-      } else {
-        assertThat(SlackTextOracle.dataProblems(built)).as(id).isEmpty();
-      }
+    for (String label : HostileStrings.edgeCases()) {
+      edges.add(new UrlAndLabel("https://grafana.example/d", label));
     }
+    Cases.check(
+        "linksAreCheckedAndLabelsEscaped",
+        edges,
+        10_000,
+        r -> new UrlAndLabel(HostileStrings.urls(r), HostileStrings.any(r)),
+        link -> {
+          String built = Links.link(link.url(), link.label());
+          assertThat(SlackTextOracle.linkProblems(built)).isEmpty();
+          if (built.startsWith("<")) {
+            assertThat(built).matches("(?i)<(https?|mailto):[^<>|\\s]+(\\|[^<>]*)?>");
+          }
+        });
   }
 
-  @Property(tries = 5_000)
-  void fallbackTextIsPlainEscapedAndShort(@ForAll("hostile") String text) {
-    String fallback = Mrkdwn.fallback(text, BlockKitRenderer.MAX_FALLBACK_TEXT);
-    assertThat(SlackTextOracle.dataProblems(fallback)).as(text).isEmpty();
-    assertThat(fallback.length()).isLessThanOrEqualTo(BlockKitRenderer.MAX_FALLBACK_TEXT);
+  @Test
+  void mentionsAreBuiltOnlyFromIds() {
+    Cases.check(
+        "mentionsAreBuiltOnlyFromIds",
+        HostileStrings.edgeCases(),
+        5_000,
+        HostileStrings::any,
+        id -> {
+          for (String built : List.of(Links.user(id), Links.channel(id), Links.group(id))) {
+            if (built.startsWith("<")) {
+              assertThat(built).matches("<(@[UW]|#[CGD]|!subteam\\^S)[A-Z0-9]{2,20}>");
+            } else {
+              assertThat(SlackTextOracle.dataProblems(built)).isEmpty();
+            }
+          }
+        });
   }
 
-  @Property(tries = 1_500)
-  void renderedMessagesShowDataAsData(@ForAll("messages") Message message) {
+  @Test
+  void fallbackTextIsPlainEscapedAndShort() {
+    Cases.check(
+        "fallbackTextIsPlainEscapedAndShort",
+        HostileStrings.sizedEdgeCases(),
+        5_000,
+        HostileStrings::any,
+        text -> {
+          String fallback = Mrkdwn.fallback(text, BlockKitRenderer.MAX_FALLBACK_TEXT);
+          assertThat(SlackTextOracle.dataProblems(fallback)).isEmpty();
+          assertThat(fallback.length()).isLessThanOrEqualTo(BlockKitRenderer.MAX_FALLBACK_TEXT);
+        });
+  }
+
+  @Test
+  void renderedMessagesShowDataAsData() {
+    List<Message> edges = new ArrayList<>();
+    for (String s : HostileStrings.sizedEdgeCases()) {
+      edges.add(new Message(s, List.of(new Block.Header(s), new Block.Code(s, s)), true));
+    }
+    // a field cut at every offset through " @Everyonex": the cut must not leave "@Everyone…"
+    for (int offset = 0; offset < 11; offset++) {
+      Block.Field field = new Block.Field("x".repeat(offset), " @Everyonex".repeat(200));
+      edges.add(new Message("", List.of(new Block.Fields(List.of(field))), true));
+    }
+    Cases.check(
+        "renderedMessagesShowDataAsData", edges, 1_500, this::message, this::showsDataAsData);
+  }
+
+  @Test
+  void aTextOnlyMessageIsEscaped() {
+    Cases.check(
+        "aTextOnlyMessageIsEscaped",
+        HostileStrings.sizedEdgeCases(),
+        1_000,
+        HostileStrings::sized,
+        text -> {
+          RenderedMessage rendered = renderer.render(new Message(text, List.of(), true));
+          JsonElement blocks = JsonParser.parseString(renderer.blocksJson(rendered.blocks()));
+          List<JsonObject> texts = new ArrayList<>();
+          collectTexts(blocks, texts);
+          for (JsonObject t : texts) {
+            assertThat(SlackTextOracle.dataProblems(t.get("text").getAsString())).isEmpty();
+          }
+        });
+  }
+
+  @Test
+  void theRunnerReportsSeedCaseAndSmallestInput() {
+    assertThatThrownBy(
+            () ->
+                Cases.check(
+                    "selfCheck",
+                    List.of("ok", "xxx", "x"),
+                    50,
+                    r -> "x".repeat(r.nextInt(2, 40)),
+                    s -> assertThat(s).doesNotContain("x")))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("property selfCheck failed on 52 of 3 edge cases + 50 generated")
+        .hasMessageContaining("seed " + Cases.seed("selfCheck"))
+        .hasMessageContaining("first failure, edge case 1: input \"xxx\"")
+        .hasMessageContaining("smallest failing input, edge case 2: input \"x\" (length 1)");
+  }
+
+  private void showsDataAsData(Message message) {
     RenderedMessage rendered = renderer.render(message);
     List<String> problems = new ArrayList<>(SlackTextOracle.dataProblems(rendered.text()));
     assertThat(rendered.text().length()).isLessThanOrEqualTo(BlockKitRenderer.MAX_FALLBACK_TEXT);
@@ -107,18 +204,10 @@ class EscapingPropertyTest {
         assertThat(text.chars().noneMatch(c -> Mrkdwn.invisible((char) c))).as(text).isTrue();
       }
     }
-    assertThat(problems).as(renderer.toJson(rendered)).isEmpty();
-  }
-
-  @Property(tries = 1_000)
-  void aTextOnlyMessageIsEscaped(@ForAll("sized") String text) {
-    RenderedMessage rendered = renderer.render(new Message(text, List.of(), true));
-    JsonElement blocks = JsonParser.parseString(renderer.blocksJson(rendered.blocks()));
-    List<JsonObject> texts = new ArrayList<>();
-    collectTexts(blocks, texts);
-    for (JsonObject t : texts) {
-      assertThat(SlackTextOracle.dataProblems(t.get("text").getAsString())).as(text).isEmpty();
-    }
+    // problems first: a report cuts long messages, and the JSON can be long
+    assertThat(problems)
+        .withFailMessage("%s%nin%n%s", problems, renderer.toJson(rendered))
+        .isEmpty();
   }
 
   /** Splits a rendered mrkdwn string into the renderer's template and the data it carries. */
@@ -168,54 +257,67 @@ class EscapingPropertyTest {
     }
   }
 
-  @Provide
-  Arbitrary<String> hostile() {
-    return HostileStrings.any();
+  /** One input of the link property. */
+  private record UrlAndLabel(String url, String label) {}
+
+  /** A message with hostile data in every field of every kind of block. */
+  private Message message(SplittableRandom r) {
+    List<Block> blocks = new ArrayList<>();
+    int count = HostileStrings.size(r, 8);
+    for (int i = 0; i < count; i++) {
+      blocks.add(block(r));
+    }
+    return new Message(HostileStrings.sized(r), blocks, true);
   }
 
-  @Provide
-  Arbitrary<String> sized() {
-    return HostileStrings.sized();
+  private static Block block(SplittableRandom r) {
+    return switch (r.nextInt(7)) {
+      case 0 -> new Block.Header(HostileStrings.any(r));
+      case 1 -> {
+        List<Block.Field> fields = new ArrayList<>();
+        int n = r.nextInt(1, 13);
+        for (int i = 0; i < n; i++) {
+          fields.add(new Block.Field(HostileStrings.any(r), HostileStrings.sized(r)));
+        }
+        yield new Block.Fields(fields);
+      }
+      case 2 -> {
+        int cols = r.nextInt(1, 5);
+        List<List<String>> rows = new ArrayList<>();
+        int n = HostileStrings.size(r, 40);
+        for (int i = 0; i < n; i++) {
+          rows.add(strings(r, cols));
+        }
+        yield new Block.Table(strings(r, cols), rows);
+      }
+      case 3 ->
+          new Block.Code(HostileStrings.orNull(r, HostileStrings.any(r)), HostileStrings.sized(r));
+      case 4 -> {
+        List<Block.Button> buttons = new ArrayList<>();
+        int n = r.nextInt(1, 4);
+        for (int i = 0; i < n; i++) {
+          buttons.add(Block.Button.of(HostileStrings.any(r), "run:x", "v"));
+        }
+        yield new Block.Actions(buttons);
+      }
+      case 5 ->
+          new Block.Image(
+              HostileStrings.any(r),
+              HostileStrings.orNull(r, HostileStrings.any(r)),
+              new byte[] {1});
+      default ->
+          new Block.File(
+              HostileStrings.any(r),
+              HostileStrings.orNull(r, HostileStrings.any(r)),
+              HostileStrings.any(r));
+    };
   }
 
-  @Provide
-  Arbitrary<String> urls() {
-    return HostileStrings.urls();
-  }
-
-  @Provide
-  Arbitrary<Message> messages() {
-    Arbitrary<String> s = HostileStrings.any();
-    Arbitrary<Block> header = s.map(Block.Header::new);
-    Arbitrary<Block> fields =
-        Combinators.combine(s, HostileStrings.sized())
-            .as(Block.Field::new)
-            .list()
-            .ofMinSize(1)
-            .ofMaxSize(12)
-            .map(Block.Fields::new);
-    Arbitrary<Block> table =
-        Arbitraries.integers()
-            .between(1, 4)
-            .flatMap(
-                cols ->
-                    Combinators.combine(
-                            s.list().ofSize(cols), s.list().ofSize(cols).list().ofMaxSize(40))
-                        .as(Block.Table::new));
-    Arbitrary<Block> code =
-        Combinators.combine(s.injectNull(0.2), HostileStrings.sized()).as(Block.Code::new);
-    Arbitrary<Block> buttons =
-        s.map(t -> Block.Button.of(t, "run:x", "v"))
-            .list()
-            .ofMinSize(1)
-            .ofMaxSize(3)
-            .map(Block.Actions::new);
-    Arbitrary<Block> image =
-        Combinators.combine(s, s.injectNull(0.2))
-            .as((name, title) -> new Block.Image(name, title, new byte[] {1}));
-    Arbitrary<Block> file = Combinators.combine(s, s.injectNull(0.2), s).as(Block.File::new);
-    Arbitrary<Block> block = Arbitraries.oneOf(header, fields, table, code, buttons, image, file);
-    return Combinators.combine(HostileStrings.sized(), block.list().ofMaxSize(8))
-        .as((text, blocks) -> new Message(text, blocks, true));
+  private static List<String> strings(SplittableRandom r, int n) {
+    List<String> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(HostileStrings.any(r));
+    }
+    return out;
   }
 }

@@ -62,5 +62,8 @@ class MrkdwnTest {
     assertThat(Mrkdwn.truncate("ab &amp; cd", 7)).isEqualTo("ab …");
     assertThat(Mrkdwn.truncate("abcd_efgh", 6)).isEqualTo("abcd…");
     assertThat(Mrkdwn.truncate("short", 10)).isEqualTo("short");
+    // the cut must not leave a special word behind: "@everyonexyz" is text, "@everyone…" pings
+    assertThat(Mrkdwn.truncate("hi @everyonexyz", 13)).isEqualTo("hi …");
+    assertThat(Mrkdwn.truncate("hi x@everyonexyz", 14)).isEqualTo("hi x@everyone…");
   }
 }
