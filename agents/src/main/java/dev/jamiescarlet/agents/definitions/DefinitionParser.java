@@ -2,10 +2,9 @@ package dev.jamiescarlet.agents.definitions;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.jamiescarlet.tools.yaml.BoundedYaml;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -16,18 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /** Turns one agent definition file into an {@link AgentDefinition}, recording every problem. */
 final class DefinitionParser {
-  // limits spelled out rather than left to library defaults: Jackson's streaming YAML parser never
-  // expands aliases (no billion laughs), and depth and size are capped so a hostile file fails fast
-  private static final YAMLMapper YAML =
-      new YAMLMapper(
-          YAMLFactory.builder()
-              .loaderOptions(loaderOptions())
-              .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
-              .build());
+  // limits on depth, size and aliases: a hostile file fails fast
+  private static final YAMLMapper YAML = BoundedYaml.mapper();
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
   private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
   private static final Set<String> TOP =
@@ -271,13 +263,5 @@ final class DefinitionParser {
       }
     }
     return new Triggers(mentions, slash);
-  }
-
-  private static LoaderOptions loaderOptions() {
-    LoaderOptions options = new LoaderOptions();
-    options.setMaxAliasesForCollections(50);
-    options.setNestingDepthLimit(64);
-    options.setCodePointLimit(1 << 20);
-    return options;
   }
 }

@@ -94,15 +94,8 @@ public final class HttpServer implements AutoCloseable {
 
   /** Starts listening; a taken port fails with a message naming JAMIE_HTTP_PORT. */
   public HttpServer start() {
-    try {
-      javalin.start(bind, requestedPort);
-      return this;
-    } catch (RuntimeException e) {
-      if (Ports.inUse(e)) {
-        throw Ports.taken(requestedPort, "JAMIE_HTTP_PORT", e);
-      }
-      throw e;
-    }
+    Ports.start(javalin, bind, requestedPort, "JAMIE_HTTP_PORT");
+    return this;
   }
 
   /** The port it listens on (useful when started on port 0). */

@@ -51,15 +51,8 @@ public final class ManagementServer implements AutoCloseable {
 
   /** Starts listening; a taken port fails with a message naming JAMIE_MANAGEMENT_PORT. */
   public ManagementServer start() {
-    try {
-      javalin.start(BIND, requestedPort);
-      return this;
-    } catch (RuntimeException e) {
-      if (Ports.inUse(e)) {
-        throw Ports.taken(requestedPort, "JAMIE_MANAGEMENT_PORT", e);
-      }
-      throw e;
-    }
+    Ports.start(javalin, BIND, requestedPort, "JAMIE_MANAGEMENT_PORT");
+    return this;
   }
 
   /** The port it listens on (useful when started on port 0). */

@@ -1,5 +1,6 @@
 package dev.jamiescarlet.bot.http;
 
+import io.javalin.Javalin;
 import java.net.BindException;
 
 /** Turns "address already in use" into a message that names the variable to change. */
@@ -30,5 +31,17 @@ public final class Ports {
             + (port + 1)
             + ")",
         cause);
+  }
+
+  /** Starts {@code javalin} on {@code bind:port}; a taken port fails naming {@code variable}. */
+  public static void start(Javalin javalin, String bind, int port, String variable) {
+    try {
+      javalin.start(bind, port);
+    } catch (RuntimeException e) {
+      if (inUse(e)) {
+        throw taken(port, variable, e);
+      }
+      throw e;
+    }
   }
 }

@@ -1,11 +1,10 @@
 package dev.jamiescarlet.bot.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.jamiescarlet.bot.config.Durations;
+import dev.jamiescarlet.tools.yaml.BoundedYaml;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,18 +13,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /** Turns policy YAML into a {@link Policy}, collecting every problem with its field and fix. */
 final class PolicyParser {
-  // limits spelled out rather than left to library defaults: Jackson's streaming YAML parser never
-  // expands aliases (no billion laughs), and depth and size are capped so a hostile file fails fast
-  private static final YAMLMapper YAML =
-      new YAMLMapper(
-          YAMLFactory.builder()
-              .loaderOptions(loaderOptions())
-              .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
-              .build());
+  // limits on depth, size and aliases: a hostile file fails fast
+  private static final YAMLMapper YAML = BoundedYaml.mapper();
   private static final Set<String> TOP =
       Set.of("roles", "bindings", "kubernetes", "production", "approvals");
 
@@ -241,13 +233,5 @@ final class PolicyParser {
       }
     }
     return out;
-  }
-
-  private static LoaderOptions loaderOptions() {
-    LoaderOptions options = new LoaderOptions();
-    options.setMaxAliasesForCollections(50);
-    options.setNestingDepthLimit(64);
-    options.setCodePointLimit(1 << 20);
-    return options;
   }
 }
