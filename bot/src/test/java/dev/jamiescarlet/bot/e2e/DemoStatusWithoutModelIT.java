@@ -49,7 +49,7 @@ class DemoStatusWithoutModelIT {
             "*model:meta-llama/Llama-3.3-70B-Instruct* · not configured",
             "*model:llama3.1:8b* · not configured\\nset OLLAMA_BASE_URL",
             "*cluster:demo* · up",
-            "8 of 8 dependencies up · 5 not configured");
+            "9 of 9 dependencies up · 5 not configured");
     assertThat(demo.bot().readiness()).isEmpty();
   }
 }
