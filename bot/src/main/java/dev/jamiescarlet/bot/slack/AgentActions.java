@@ -6,6 +6,7 @@ import dev.jamiescarlet.bot.agents.AgentDesk;
 import dev.jamiescarlet.bot.agents.AgentReplies;
 import dev.jamiescarlet.bot.agents.InvestigationDesk;
 import dev.jamiescarlet.bot.commands.Buttons;
+import dev.jamiescarlet.bot.commands.CommandContext;
 import dev.jamiescarlet.bot.message.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,8 +99,10 @@ final class AgentActions {
           target, Message.of("No agent here investigates: Scarlet is not configured on this bot."));
       return;
     }
-    investigations.investigate(
-        target, question, conversation.context(target.userId(), target.channel()));
+    CommandContext context = conversation.contextOrRefuse(target);
+    if (context != null) {
+      investigations.investigate(target, question, context);
+    }
   }
 
   private void vote(BlockActionPayload p, boolean helpful) {

@@ -118,9 +118,19 @@ public final class Conversation {
   }
 
   /**
+   * Who, where, and the tools as that person, for work started by a click (e.g. Investigate); null
+   * after telling the person that the channel's default cluster cannot be read, since answering
+   * about the registry's default would answer about another cluster without saying so.
+   */
+  public CommandContext contextOrRefuse(ReplyTarget target) {
+    return contextFor(target, "");
+  }
+
+  /**
    * Who, where, and the tools as that person: what a command (or an agent's proposal) runs in. When
-   * the channel's default cannot be read, the registry's default is used and the log says so; typed
-   * lines go through {@link #reply} instead, which refuses rather than guess.
+   * the channel's default cannot be read, the registry's default is used and the log says so (an
+   * agent's proposal shows its cluster in the preview a person confirms); typed lines and clicks
+   * that start work refuse instead ({@link #reply}, {@link #contextOrRefuse}).
    */
   public CommandContext context(String userId, String channelId) {
     String cluster;

@@ -151,6 +151,13 @@ class ConversationDefaultsIT {
     // and naming the cluster works without the store
     conversation.reply(target, "pods -n shop --cluster staging");
     assertThat(clusters.podReads).containsExactly("staging", "staging");
+
+    // and work started by a click (Investigate) is refused the same way, not run on `prod`
+    int before = slack.posted.size();
+    assertThat(conversation.contextOrRefuse(target)).isNull();
+    assertThat(slack.posted).hasSize(before + 1);
+    assertThat(slack.posted.getLast().text())
+        .isEqualTo("I can't read this channel's default cluster right now; pass --cluster NAME");
   }
 
   @Test
