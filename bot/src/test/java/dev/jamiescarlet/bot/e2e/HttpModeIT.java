@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jamiescarlet.bot.Bot;
 import dev.jamiescarlet.bot.config.JamieConfig;
+import dev.jamiescarlet.bot.http.StartupException;
 import dev.jamiescarlet.bot.sandbox.DemoCluster;
 import dev.jamiescarlet.bot.sandbox.SandboxClient;
 import dev.jamiescarlet.bot.sandbox.SandboxConfig;
@@ -50,14 +51,32 @@ class HttpModeIT {
 
   @BeforeAll
   static void start() throws IOException {
-    int botPort;
-    try (ServerSocket s = new ServerSocket(0)) {
-      botPort = s.getLocalPort();
-    }
     cluster = DemoCluster.start();
     Map<String, KubernetesClient> clients = new LinkedHashMap<>();
     clients.put("demo", cluster.client());
     clusters = KubeconfigClusterRegistry.of(clients, "demo", "demo");
+    // the sandbox must know the bot's port before the bot binds it: a port another process takes
+    // in between is tried again with a new one
+    for (int attempt = 1; bot == null; attempt++) {
+      try {
+        startOn(freePort());
+      } catch (StartupException e) {
+        sandbox.close();
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
+    slack = new SandboxClient(sandbox.baseUrl());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void startOn(int botPort) {
     SandboxConfig sandboxConfig =
         SandboxConfig.defaults(0)
             .withHttpDelivery(URI.create("http://127.0.0.1:" + botPort + "/slack/events"));
@@ -82,7 +101,6 @@ class HttpModeIT {
                 "JAMIE_DATA_DIR",
                 dataDir.toString()));
     bot = Bot.start(config, clusters);
-    slack = new SandboxClient(sandbox.baseUrl());
   }
 
   @AfterAll
