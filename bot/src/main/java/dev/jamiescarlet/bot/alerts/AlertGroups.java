@@ -76,22 +76,19 @@ public final class AlertGroups {
     return out;
   }
 
-  /** A group whose Slack message may be behind, as the outbox sweep needs it. */
-  public record Unsent(String id, String channel) {}
-
   /**
    * At most {@code limit} groups marked as behind in Slack, read from the index: one cheap query
    * per sweep however many groups are stored.
    */
-  public List<Unsent> unsent(int limit) {
-    List<Unsent> out = new ArrayList<>();
+  public List<SlackOutbox.Queued> unsent(int limit) {
+    List<SlackOutbox.Queued> out = new ArrayList<>();
     for (Document d :
         groups
             .find(Filters.eq(PENDING, true))
             .projection(Projections.include("_id", "channel"))
             .limit(limit)) {
       if (d.getString("channel") != null) {
-        out.add(new Unsent(d.getString("_id"), d.getString("channel")));
+        out.add(new SlackOutbox.Queued(d.getString("channel"), d.getString("_id")));
       }
     }
     return out;

@@ -128,12 +128,7 @@ public final class AlertIntake implements AutoCloseable {
             timing,
             new SecureRandom()::nextDouble);
     // what a failure left behind is resent within a sweep, without waiting for a restart
-    outbox.sweepEvery(
-        SWEEP_EVERY,
-        () ->
-            groups.unsent(SWEEP_LIMIT).stream()
-                .map(u -> new SlackOutbox.Queued(u.channel(), u.id()))
-                .toList());
+    outbox.sweepEvery(SWEEP_EVERY, () -> groups.unsent(SWEEP_LIMIT));
     if (enrichment != null) {
       enrichment.attach(db, clock, groups, outbox);
     }

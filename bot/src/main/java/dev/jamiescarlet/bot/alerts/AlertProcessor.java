@@ -232,9 +232,9 @@ public final class AlertProcessor implements AutoCloseable {
   }
 
   /**
-   * Queues the events left unprocessed (older than {@link #REDRIVE_AFTER}) and the groups whose
-   * message is behind, as a start does: what a failed batch or an outage left is finished without a
-   * restart.
+   * Queues the events left unprocessed (older than {@link #REDRIVE_AFTER}), as a start does: what a
+   * failed batch or an outage left is finished without a restart. Groups whose Slack message is
+   * behind are the outbox's sweep's to resend, not this.
    */
   void redrive() {
     List<ObjectId> left =
@@ -250,13 +250,13 @@ public final class AlertProcessor implements AutoCloseable {
       log.info("alerts: re-driving {} stored event(s) left unprocessed", taken);
     }
     deadLetters.set(events.deadLetters().count());
-    executor.execute(this::resumeBehind);
   }
 
-  // the indexed slackPending mark, not a scan of every group (start-up still scans once)
+  // a scan of every group, once at start: groups stored before the slackPending mark existed
+  // are found too; from then on the outbox's sweep reads the mark
   private void resumeBehind() {
     try {
-      groups.unsent(REDRIVE_MAX).forEach(g -> outbox.submit(g.channel(), g.id()));
+      groups.behind().forEach(g -> outbox.submit(g.channel(), g.id()));
     } catch (RuntimeException e) {
       log.warn(
           "alerts: could not look for unsent groups ({}); the next round retries", e.getMessage());

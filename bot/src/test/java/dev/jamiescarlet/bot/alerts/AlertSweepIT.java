@@ -70,7 +70,7 @@ class AlertSweepIT {
     // then the two with a channel are behind, and a limit bounds the answer
     assertThat(groups.unsent(10))
         .containsExactlyInAnyOrder(
-            new AlertGroups.Unsent(a.id(), "C1"), new AlertGroups.Unsent(b.id(), "C1"));
+            new SlackOutbox.Queued("C1", a.id()), new SlackOutbox.Queued("C1", b.id()));
     assertThat(groups.unsent(1)).hasSize(1);
 
     // when both are posted through the real poster
@@ -86,7 +86,7 @@ class AlertSweepIT {
 
     // and a button's change marks one again, until the outbox updates it
     groups.acknowledge(a.id(), "U0ALICE");
-    assertThat(groups.unsent(10)).containsExactly(new AlertGroups.Unsent(a.id(), "C1"));
+    assertThat(groups.unsent(10)).containsExactly(new SlackOutbox.Queued("C1", a.id()));
     outbox.submit("C1", a.id());
     scheduler.advance(Duration.ofSeconds(10));
     assertThat(groups.unsent(10)).isEmpty();
