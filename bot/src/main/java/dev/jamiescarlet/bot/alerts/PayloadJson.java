@@ -118,7 +118,9 @@ final class PayloadJson {
     if (nul >= 0) {
       throw HookException.badRequest(
           where
-              + " has a name with a NUL byte (\\u0000) at index "
+              + " has a name with a NUL byte (`"
+              + AlertFaults.printable(name)
+              + "`) at index "
               + nul
               + "; remove it at the source, as a name with NUL can never be stored");
     }
